@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "accounts"
+    verbose_name = "People and roles"
+
+    def ready(self) -> None:
+        from .roles import ensure_directors_group
+
+        # Permissions only exist after migrate, so the group is kept in step then.
+        post_migrate.connect(ensure_directors_group, sender=self)
+
+
+class MentorshipAdminConfig(admin_apps.AdminConfig):
+    """The Django admin, with log-in through allauth and MFA required."""
+
+    default = False
+    default_site = "accounts.admin_site.MentorshipAdminSite"

@@ -1,0 +1,28 @@
+"""The program directors' group and the admin permissions it carries.
+
+Later apps add their own models' permissions to DIRECTOR_PERMISSIONS.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+from .models import DIRECTORS_GROUP
+
+# "app_label.codename" of every permission a program director holds.
+DIRECTOR_PERMISSIONS = [
+    "accounts.view_user",
+    "accounts.appoint_director",
+]
+
+
+def ensure_directors_group(using: str = "default", **kwargs) -> Group:
+    group, _ = Group.objects.using(using).get_or_create(name=DIRECTORS_GROUP)
+    wanted = []
+    for dotted in DIRECTOR_PERMISSIONS:
+        app_label, codename = dotted.split(".")
+        wanted.extend(
+            Permission.objects.using(using).filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        )
+    group.permissions.add(*wanted)
+    return group

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("accounts.urls")),
+    # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)
+    # and the list of signed-in sessions (sessions/).
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
