@@ -5,7 +5,11 @@ from .models import User
 
 
 class SignupForm(forms.Form):
-    """Extra fields for allauth's sign-up form: the display name."""
+    """Extra fields for allauth's sign-up form: the display name.
+
+    allauth builds its sign-up form on this class, so this module must not
+    import allauth's forms (see login_form.py).
+    """
 
     name = forms.CharField(
         label="Your name",

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 DIRECTORS_GROUP = "Program directors"
+HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx"}
 
 
 class UserQuerySet(models.QuerySet):
@@ -96,7 +97,9 @@ class User(AbstractUser):
         return self.name
 
     def get_short_name(self):
-        return self.name.split(" ")[0] if self.name else self.email
+        """First name for greetings: "Dr Noor Haddad" is greeted as "Noor"."""
+        words = [w for w in self.name.split() if w.lower().rstrip(".") not in HONORIFICS]
+        return words[0] if words else (self.name or self.email.split("@")[0])
 
     @cached_property
     def is_director(self) -> bool:

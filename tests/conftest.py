@@ -1,0 +1,49 @@
+"""Test set-up: environment, settings tweaks and shared fixtures.
+
+The settings module refuses to start without SECRET_KEY outside debug, so the
+test environment is set here, before pytest-django loads Django (it does so
+after this hook, see pytest-django's `pytest_configure`).
+"""
+
+import os
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorship.settings")
+    os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+    # Tests speak plain HTTP to the test client and the live server.
+    os.environ["SECURE_SSL_REDIRECT"] = "0"
+    os.environ["SECURE_COOKIES"] = "0"
+    os.environ.pop("REDIS_URL", None)
+    os.environ.pop("TASKS_BACKEND", None)
+    os.environ.pop("EMAIL_HOST", None)
+
+    from django.conf import settings
+
+    # Load the settings now, so pytest-django sets Django up from them.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        # No collectstatic in tests: serve files as they are.
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_AUTOREFRESH = True
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # One process runs the tests, so a local cache is shared by all of it;
+    # it is emptied before every test so rate limits don't leak between tests.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
