@@ -33,7 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def onboarding(request: HttpRequest) -> HttpResponse:
     user = request.user
     first_time = user.onboarded_at is None
-    form = RolesForm(request.POST or None, instance=user)
+    # Not `request.POST or None`: with both boxes unticked the POST is empty.
+    form = RolesForm(request.POST if request.method == "POST" else None, instance=user)
     if form.is_valid():
         user_set_roles(
             user=user,

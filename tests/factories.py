@@ -45,9 +45,7 @@ def make_mentor(email: str = "mentor@example.com", **kwargs) -> User:
     return make_user(email, is_mentor=True, **kwargs)
 
 
-def make_director(
-    email: str = "director@example.com", *, with_mfa: bool = True, **kwargs
-) -> User:
+def make_director(email: str = "director@example.com", *, with_mfa: bool = True, **kwargs) -> User:
     kwargs.setdefault("name", "Dr Maya Okafor")
     user = make_user(email, **kwargs)
     ensure_directors_group()

@@ -1,0 +1,127 @@
+from http import HTTPStatus
+from urllib.parse import quote
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import User
+from tests.factories import PASSWORD, make_director, make_mentee, make_mentor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_login_goes_through_allauth(client):
+    response = client.get(reverse("admin:login"))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("account_login") + "?next=")
+
+
+def test_the_admin_index_sends_an_anonymous_visitor_to_log_in(client):
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+
+
+def test_a_director_without_mfa_is_kept_out_of_the_admin(client):
+    make_director(with_mfa=False)
+    client.post(reverse("account_login"), {"login": "director@example.com", "password": PASSWORD})
+
+    response = client.get(reverse("admin:index"), follow=True)
+
+    # Sent to set up an authenticator, which first asks for the password again.
+    activate = reverse("mfa_activate_totp")
+    assert (
+        response.redirect_chain[-1][0]
+        == f"{reverse('account_reauthenticate')}?next={quote(activate, safe='')}"
+    )
+    assert "turn on two-step verification before opening the admin" in (response.content.decode())
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == HTTPStatus.FOUND
+
+    response = client.post(response.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == activate
+    assert "totp-qr" in response.content.decode()
+
+
+def test_a_director_with_mfa_reaches_the_admin(client):
+    client.force_login(make_director(with_mfa=True))
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Mentorship program administration" in response.content.decode()
+
+
+def test_a_mentee_is_refused_the_admin(client):
+    client.force_login(make_mentee())
+
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_a_director_appoints_another_director_from_the_user_list(client):
+    director = make_director()
+    mentor = make_mentor()
+    client.force_login(director)
+
+    response = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "appoint_directors", "_selected_action": [mentor.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    mentor = User.objects.get(pk=mentor.pk)
+    assert mentor.is_director
+    assert LogEntry.objects.filter(object_id=str(mentor.pk), user=director).exists()
+
+
+def test_a_director_removes_the_role_but_not_from_themselves(client):
+    director = make_director()
+    other = make_director("other@example.com", name="Dr Luis Herrera")
+    client.force_login(director)
+
+    client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "remove_directors", "_selected_action": [director.pk, other.pk]},
+    )
+
+    assert User.objects.get(pk=director.pk).is_director
+    other = User.objects.get(pk=other.pk)
+    assert not other.is_director
+    assert not other.is_staff
+
+
+def test_a_director_cannot_edit_superuser_status_or_permissions(client):
+    director = make_director()
+    mentee = make_mentee()
+    client.force_login(director)
+
+    response = client.get(reverse("admin:accounts_user_change", args=[mentee.pk]))
+
+    assert response.status_code == HTTPStatus.OK
+    form = response.context["adminform"].form
+    assert "is_superuser" not in form.fields
+    assert "user_permissions" not in form.fields
+
+
+def test_the_user_changelist_costs_the_same_queries_for_10_and_60_people(client):
+    client.force_login(make_director())
+    url = reverse("admin:accounts_user_changelist")
+    for i in range(10):
+        make_mentee(f"m{i}@example.com", name=f"Mentee {i}")
+    client.get(url)  # the first request of a session records it; measure the next ones
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == HTTPStatus.OK
+    for i in range(10, 60):
+        make_mentor(f"m{i}@example.com", name=f"Mentor {i}")
+
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url)
+
+    assert "Mentor 59" in response.content.decode()
+    assert len(large.captured_queries) == len(small.captured_queries) <= 18
