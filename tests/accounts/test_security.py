@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_every_response_carries_the_security_headers(client):
     response = client.get(reverse("account_login"), secure=True)
 
-    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
