@@ -31,3 +31,7 @@ class MentorshipAdminSite(admin.AdminSite):
             )
             return redirect("mfa_activate_totp")
         return secure_admin_login(super().login)(request, extra_context)
+
+    def password_change(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        # One place to change a password, with allauth's checks and notices.
+        return redirect("account_change_password")

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .forms import RolesForm
@@ -51,3 +52,9 @@ def onboarding(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Your roles are saved.")
         return redirect("home")
     return render(request, "accounts/onboarding.html", {"form": form, "first_time": first_time})
+
+
+@login_not_required
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    return redirect(static("img/favicon.svg"), permanent=True)

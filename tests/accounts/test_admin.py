@@ -125,3 +125,12 @@ def test_the_user_changelist_costs_the_same_queries_for_10_and_60_people(client)
 
     assert "Mentor 59" in response.content.decode()
     assert len(large.captured_queries) == len(small.captured_queries) <= 18
+
+
+def test_the_admins_change_password_link_leads_to_the_account_page(client):
+    client.force_login(make_director())
+
+    response = client.get(reverse("admin:password_change"))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("account_change_password")

@@ -66,3 +66,10 @@ def test_the_session_cookie_is_http_only(client):
     )
 
     assert response.cookies["sessionid"]["httponly"]
+
+
+def test_the_favicon_is_served_from_this_site(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == "/static/img/favicon.svg"

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 # Pages anyone may open: a new one here is a decision, not an accident.
 PUBLIC = {
     "home",
+    "favicon",
     "account_login",
     "account_signup",
     "account_confirm_login_code",
