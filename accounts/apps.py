@@ -11,8 +11,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from .roles import ensure_directors_group
 
-        # Permissions only exist after migrate, so the group is kept in step then.
-        post_migrate.connect(ensure_directors_group, sender=self)
+        # Permissions only exist after migrate, so the group is kept in step then,
+        # after each app's permissions are created.
+        post_migrate.connect(ensure_directors_group, dispatch_uid="ensure_directors_group")
 
 
 class MentorshipAdminConfig(admin_apps.AdminConfig):

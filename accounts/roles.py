@@ -11,10 +11,20 @@ from .models import DIRECTORS_GROUP
 DIRECTOR_PERMISSIONS = [
     "accounts.view_user",
     "accounts.appoint_director",
+    "programs.view_program",
+    "programs.change_program",
+    "programs.view_interest",
+    "programs.add_interest",
+    "programs.change_interest",
+    "programs.delete_interest",
+    "mentors.view_mentorprofile",
+    "mentors.change_mentorprofile",
+    "mentees.view_menteeprofile",
+    "mentees.change_menteeprofile",
 ]
 
 
-def ensure_directors_group(using: str = "default", **kwargs) -> Group:
+def ensure_directors_group(using: str = "default", apps=None, **kwargs) -> Group:
     group, _ = Group.objects.using(using).get_or_create(name=DIRECTORS_GROUP)
     wanted = []
     for dotted in DIRECTOR_PERMISSIONS:

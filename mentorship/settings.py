@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "mentorship.programs",
+    "mentorship.mentors",
+    "mentorship.mentees",
     "accounts",
 ]
 

@@ -5,6 +5,8 @@ from accounts.views import favicon
 
 urlpatterns = [
     path("", include("accounts.urls")),
+    path("mentors/", include("mentorship.mentors.urls")),
+    path("mentees/", include("mentorship.mentees.urls")),
     # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)
     # and the list of signed-in sessions (sessions/).
     path("accounts/", include("allauth.urls")),

@@ -60,3 +60,81 @@ def add_totp(user: User) -> Authenticator:
     from allauth.mfa.totp.internal.auth import TOTP
 
     return TOTP.activate(user, "JBSWY3DPEHPK3PXP").instance
+
+
+# --- programs and profiles ---------------------------------------------------
+
+
+def make_program(name: str = "Stanford Anesthesiology", *, slug: str | None = None, directors=()):
+    from django.utils.text import slugify
+
+    from mentorship.programs.models import Program
+
+    program = Program.objects.create(name=name, slug=slug or slugify(name))
+    program.directors.add(*directors)
+    return program
+
+
+def interest(name: str):
+    """An interest of the starting taxonomy (migration programs/0002), by name."""
+    from mentorship.programs.models import Interest
+
+    return Interest.objects.get(name=name)
+
+
+def make_mentor_profile(
+    user=None,
+    *,
+    programs=(),
+    approved: bool = True,
+    title: str = "Associate Professor",
+    division: str = "Pediatric Anesthesia",
+    capacity: int = 2,
+    accepting_new: bool = True,
+    interests=(),
+    how_i_help: str = "I like to listen first, then help you map the next step.",
+    **fields,
+):
+    from django.utils import timezone
+
+    from mentorship.mentors.models import MentorProfile
+
+    user = user or make_mentor()
+    profile = MentorProfile.objects.create(
+        user=user,
+        title=title,
+        division=division,
+        capacity=capacity,
+        accepting_new=accepting_new,
+        how_i_help=how_i_help,
+        approved_at=timezone.now() if approved else None,
+        **fields,
+    )
+    profile.programs.add(*programs)
+    profile.interests.add(*[interest(n) if isinstance(n, str) else n for n in interests])
+    return profile
+
+
+def make_mentee_profile(
+    user=None,
+    *,
+    program,
+    training_level: str = "ca1",
+    start_year: int = 2026,
+    interests=(),
+    curious_about: str = "How to stay calm in a pediatric airway emergency.",
+    **fields,
+):
+    from mentorship.mentees.models import MenteeProfile
+
+    user = user or make_mentee()
+    profile = MenteeProfile.objects.create(
+        user=user,
+        program=program,
+        training_level=training_level,
+        start_year=start_year,
+        curious_about=curious_about,
+        **fields,
+    )
+    profile.interests.add(*[interest(n) if isinstance(n, str) else n for n in interests])
+    return profile
