@@ -7,6 +7,9 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET, require_http_methods
 
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+
 from .forms import RolesForm
 from .models import User
 from .services import user_set_roles
@@ -27,6 +30,15 @@ def home(request: HttpRequest) -> HttpResponse:
             mentees=Count("pk", filter=Q(is_mentee=True)),
             not_onboarded=Count("pk", filter=Q(onboarded_at__isnull=True)),
         )
+    # One query per role, however many interests or programs the profiles have.
+    if user.is_mentee:
+        context["mentee_profile"] = (
+            MenteeProfile.objects.filter(user=user).select_related("program").order_by("pk").first()
+        )
+    if user.is_mentor:
+        context["mentor_profile"] = (
+            MentorProfile.objects.with_open_places().filter(user=user).order_by("pk").first()
+        )
     return render(request, "accounts/dashboard.html", context)
 
 
@@ -42,16 +54,32 @@ def onboarding(request: HttpRequest) -> HttpResponse:
             is_mentee=form.cleaned_data["is_mentee"],
             is_mentor=form.cleaned_data["is_mentor"],
         )
-        if first_time:
+        next_step = _missing_profile_form(user)
+        if first_time and next_step == "home":
             messages.success(
                 request,
                 f"Welcome, {user.get_short_name()}. Here is your home in the program; "
                 "it grows as you meet people.",
             )
+        elif first_time:
+            messages.success(
+                request,
+                f"Welcome, {user.get_short_name()}. Start with your profile: a few lines "
+                "are enough, and you can add more later.",
+            )
         else:
             messages.success(request, "Your roles are saved.")
-        return redirect("home")
+        return redirect(next_step)
     return render(request, "accounts/onboarding.html", {"form": form, "first_time": first_time})
+
+
+def _missing_profile_form(user: User) -> str:
+    """The URL name of the first profile form this person still has to fill in."""
+    if user.is_mentee and not MenteeProfile.objects.filter(user=user).exists():
+        return "mentees:profile_edit"
+    if user.is_mentor and not MentorProfile.objects.filter(user=user).exists():
+        return "mentors:profile_edit"
+    return "home"
 
 
 @login_not_required

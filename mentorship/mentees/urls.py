@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "mentees"
 
-urlpatterns = []
+urlpatterns = [
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("<int:pk>/", views.detail, name="detail"),
+]

@@ -36,7 +36,8 @@ def test_onboarding_as_a_mentee_only(client):
 
     response = client.post(reverse("onboarding"), {"is_mentee": "on"})
 
-    assert response["Location"] == reverse("home")
+    # Next comes the profile mentors read (tests/mentees/test_onboarding_next_step.py).
+    assert response["Location"] == reverse("mentees:profile_edit")
     user.refresh_from_db()
     assert (user.is_mentee, user.is_mentor) == (True, False)
     assert user.onboarded_at is not None
@@ -90,7 +91,8 @@ def test_changing_roles_later_keeps_the_first_onboarding_time(client):
 
     response = client.post(reverse("onboarding"), {"is_mentee": "on", "is_mentor": "on"})
 
-    assert response["Location"] == reverse("home")
+    # Roles are saved, then the missing mentee profile is asked for.
+    assert response["Location"] == reverse("mentees:profile_edit")
     user.refresh_from_db()
     assert user.is_mentor
     assert user.onboarded_at == first

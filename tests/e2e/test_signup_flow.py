@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
+from tests.factories import make_program
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,6 +13,7 @@ def test_a_resident_signs_up_verifies_onboards_and_lands_on_the_dashboard(
     live_server, phone, screenshot, settings
 ):
     settings.SIGNUP_ALLOWED_DOMAINS = ["stanford.edu"]
+    make_program("Stanford Anesthesiology")
     page = phone
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -42,15 +44,28 @@ def test_a_resident_signs_up_verifies_onboards_and_lands_on_the_dashboard(
     screenshot(page, "05-onboarding")
     page.get_by_role("button", name="Take me to my home page").click()
 
+    # Next, the profile: what she is curious about is how mentors find her.
+    page.wait_for_url(re.compile(r"/mentees/profile/$"))
+    assert page.get_by_role("heading", name="Write your profile").is_visible()
+    page.get_by_label("Your program").select_option(label="Stanford Anesthesiology")
+    page.get_by_label("Training level").select_option(label="CA-1")
+    page.get_by_label("Year you started this level").fill("2026")
+    page.get_by_label("What are you curious about right now?").fill(
+        "Pediatric airways, and how people stay calm when things go wrong."
+    )
+    screenshot(page, "06-profile")
+    page.get_by_role("button", name="Save my profile").click()
+
     page.wait_for_url(live_server.url + "/")
     assert page.get_by_role("heading", name="Hello, Ana").is_visible()
-    assert page.get_by_text("You don't have a mentor yet").is_visible()
-    screenshot(page, "06-dashboard")
+    assert page.get_by_role("link", name="Find a mentor").is_visible()
+    screenshot(page, "07-dashboard")
     # Nothing on the phone is wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert errors == []
     user = User.objects.get(email="ana@stanford.edu")
     assert user.is_mentee and not user.is_mentor
+    assert user.mentee_profile.curious_about.startswith("Pediatric airways")
 
 
 def test_a_sign_up_from_another_domain_is_refused_in_the_browser(live_server, phone, settings):

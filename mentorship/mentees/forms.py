@@ -1,0 +1,87 @@
+from itertools import groupby
+
+from django import forms
+
+from mentorship.programs.models import Interest, Program
+
+from .models import MenteeProfile
+
+YEAR_MESSAGE = "Enter the year you started this level, between 1980 and 2100, for example 2026."
+PROMPT_TOO_LONG = (
+    "Please keep this under %(limit_value)s characters; it has %(show_value)s now. "
+    "Everything you wrote is still here to trim."
+)
+
+
+class MenteeProfileForm(forms.ModelForm):
+    """A resident's profile: where they are in training and what they are curious about."""
+
+    program = forms.ModelChoiceField(
+        label="Your program",
+        queryset=Program.objects.all(),
+        empty_label="Choose your program",
+        error_messages={
+            "required": "Choose your program, so its mentors and directors can find you.",
+            "invalid_choice": "Choose one of the programs in the list.",
+        },
+    )
+    start_year = forms.IntegerField(
+        label="Year you started this level",
+        min_value=1980,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": YEAR_MESSAGE,
+            "invalid": YEAR_MESSAGE,
+            "min_value": YEAR_MESSAGE,
+            "max_value": YEAR_MESSAGE,
+        },
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label="Your interests",
+        queryset=Interest.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose as many as fit. Mentors who share them are shown to you first.",
+        error_messages={
+            "invalid_choice": "We don't know the interest “%(value)s”; choose from the list.",
+            "invalid_pk_value": "We don't know the interest “%(pk)s”; choose from the list.",
+        },
+    )
+
+    class Meta:
+        model = MenteeProfile
+        fields = [
+            "program",
+            "training_level",
+            "start_year",
+            "interests",
+            *MenteeProfile.PROMPTS,
+        ]
+        labels = {"training_level": "Your training level"}
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in MenteeProfile.PROMPTS}
+        error_messages = {
+            "training_level": {
+                "required": "Choose your training level.",
+                "invalid_choice": "Choose one of the training levels in the list.",
+            },
+            **{name: {"max_length": PROMPT_TOO_LONG} for name in MenteeProfile.PROMPTS},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["training_level"].choices = [
+            ("", "Choose your training level"),
+            *MenteeProfile.TrainingLevel.choices,
+        ]
+        # Checkboxes grouped by category ("Clinical area", "Research", …) are quicker
+        # to scan on a phone than one long list. Validation still uses the queryset.
+        order = {value: index for index, value in enumerate(Interest.Category.values)}
+        labels = dict(Interest.Category.choices)
+        interests = sorted(
+            Interest.objects.all(), key=lambda i: (order.get(i.category, 99), i.name)
+        )
+        self.fields["interests"].widget.choices = [
+            (labels.get(category, category), [(i.pk, i.name) for i in items])
+            for category, items in groupby(interests, key=lambda i: i.category)
+        ]

@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import MenteeProfileForm
+from .models import MenteeProfile
+
+
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    """Write or edit your own mentee profile: always request.user's, never by id."""
+    user = request.user
+    if not user.is_mentee:
+        messages.info(request, "Tell us you'd like a mentor first.")
+        return redirect("onboarding")
+    profile = MenteeProfile.objects.filter(user=user).first()
+    first_time = profile is None
+    form = MenteeProfileForm(
+        request.POST if request.method == "POST" else None,
+        instance=profile or MenteeProfile(user=user),
+    )
+    if form.is_valid():
+        form.save()
+        if first_time:
+            messages.success(
+                request,
+                "Your profile is ready. Mentors will see what you're curious about "
+                "when you ask them.",
+            )
+        else:
+            messages.success(request, "Your profile is saved.")
+        return redirect("home")
+    return render(
+        request, "mentees/menteeprofile_form.html", {"form": form, "first_time": first_time}
+    )
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = get_object_or_404(
+        MenteeProfile.objects.visible_to(request.user)
+        .select_related("user", "program")
+        .prefetch_related("interests"),
+        pk=pk,
+    )
+    prompts = [
+        (str(MenteeProfile._meta.get_field(name).verbose_name), getattr(profile, name))
+        for name in MenteeProfile.PROMPTS
+        if getattr(profile, name).strip()
+    ]
+    return render(
+        request,
+        "mentees/menteeprofile_detail.html",
+        {"profile": profile, "prompts": prompts, "is_owner": profile.user_id == request.user.pk},
+    )

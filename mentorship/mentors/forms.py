@@ -1,0 +1,205 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from mentorship.programs.models import Interest, Program
+
+from .models import MAX_CAPACITY, PROMPT_MAX_LENGTH, MentorProfile
+
+SEARCH_MAX_LENGTH = 200
+
+FORMAT_FIELDS = {
+    "in_person": "meets_in_person",
+    "video": "meets_by_video",
+    "phone": "meets_by_phone",
+}
+
+
+def interest_groups(bound_field, categories: dict[str, str]) -> list[tuple[str, list]]:
+    """The checkboxes of an interests field, grouped by category for fieldsets.
+
+    `categories` maps each interest id (as text) to its category. Interests are
+    ordered by category, so the groups come out contiguous.
+    """
+    labels = dict(Interest.Category.choices)
+    groups: list[tuple[str, list]] = []
+    for checkbox in bound_field:
+        label = labels.get(categories.get(str(checkbox.data["value"]), ""), "Other")
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(checkbox)
+    return groups
+
+
+class KnownInterestsField(forms.MultipleChoiceField):
+    """Keeps the interests it knows and forgets the rest, so an old shared link,
+    or one naming an interest since removed, still shows something useful."""
+
+    dropped = False
+
+    def clean(self, value):
+        values = {str(v) for v in (value or [])}
+        known = {key for key, _ in self.choices}
+        self.dropped = not values <= known
+        return sorted(values & known, key=int)
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's filters. Everything lives in the query string (GET)."""
+
+    q = forms.CharField(
+        label="Search names and profiles",
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "A word, a topic or a name"}
+        ),
+    )
+    interests = KnownInterestsField(
+        label="Interests",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Mentors with any of the interests you tick.",
+    )
+    category = forms.ChoiceField(
+        label="Area",
+        required=False,
+        choices=[("", "Any area"), *Interest.Category.choices],
+    )
+    format = forms.ChoiceField(
+        label="Meeting",
+        required=False,
+        choices=[
+            ("", "Any way"),
+            ("in_person", "In person"),
+            ("video", "By video"),
+            ("phone", "By phone"),
+        ],
+    )
+    open_only = forms.BooleanField(label="Only mentors with open places", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the taxonomy, shared by validation and the checkboxes.
+        self.all_interests = list(Interest.objects.all())
+        self.fields["interests"].choices = [(str(i.pk), i.name) for i in self.all_interests]
+
+    @property
+    def ignored_something(self) -> bool:
+        """True when a value in the URL was not understood and so left out."""
+        return bool(self.errors) or self.fields["interests"].dropped
+
+    def interest_groups(self):
+        return interest_groups(
+            self["interests"], {str(i.pk): i.category for i in self.all_interests}
+        )
+
+    def used(self) -> dict:
+        """The filters that cleaned; anything that didn't is ignored."""
+        data = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in data.items() if value}
+
+
+class MentorProfileForm(forms.ModelForm):
+    """A mentor's own profile. Approval is never part of it."""
+
+    capacity = forms.IntegerField(
+        label=MentorProfile._meta.get_field("capacity").verbose_name.capitalize(),
+        min_value=0,
+        max_value=MAX_CAPACITY,
+        help_text=MentorProfile._meta.get_field("capacity").help_text,
+        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_CAPACITY, "inputmode": "numeric"}),
+        error_messages={
+            "required": f"Say how many residents you can mentor at once, from 0 to {MAX_CAPACITY}.",
+            "invalid": f"Enter a whole number from 0 to {MAX_CAPACITY}.",
+            "min_value": "Choose 0 or more; 0 means you're not taking mentees for now.",
+            "max_value": f"Choose {MAX_CAPACITY} or fewer. Fewer, well-kept commitments "
+            "beat many thin ones.",
+        },
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "programs",
+            "title",
+            "division",
+            "interests",
+            "capacity",
+            "accepting_new",
+            "meets_in_person",
+            "meets_by_video",
+            "meets_by_phone",
+            "is_ccc_member",
+            "is_program_director",
+            "is_associate_program_director",
+            *MentorProfile.PROMPTS,
+        ]
+        labels = {
+            "programs": "Your programs",
+            "title": "Your title",
+            "division": "Your division",
+            "interests": "Interests you'd gladly talk about",
+            "accepting_new": "I'm taking new mentees",
+            "meets_in_person": "In person",
+            "meets_by_video": "By video",
+            "meets_by_phone": "By phone",
+            "is_ccc_member": "I'm on the Clinical Competency Committee",
+            "is_program_director": "I'm a residency program director",
+            "is_associate_program_director": "I'm an associate program director",
+        }
+        help_texts = {
+            "interests": "Residents find mentors by these. Tick as many as you like.",
+        }
+        widgets = {
+            "programs": forms.CheckboxSelectMultiple,
+            "interests": forms.CheckboxSelectMultiple,
+            "title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            **{
+                name: forms.Textarea(attrs={"rows": 5, "maxlength": PROMPT_MAX_LENGTH})
+                for name in MentorProfile.PROMPTS
+            },
+        }
+        error_messages = {
+            "programs": {
+                "required": "Choose at least one program, so its residents can find you.",
+            },
+            "title": {"required": "Tell residents your title, for example “Associate Professor”."},
+            **{
+                name: {
+                    "max_length": "Please keep this to %(limit_value)d characters or fewer; "
+                    "it has %(show_value)d. Everything you wrote is still here.",
+                }
+                for name in MentorProfile.PROMPTS
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programs"].queryset = Program.objects.all()
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise ValidationError("Tell residents your title.", code="required")
+        return title
+
+    def interest_groups(self):
+        return interest_groups(
+            self["interests"],
+            {str(i.pk): i.category for i in self.fields["interests"].queryset},
+        )
+
+    @property
+    def prompt_fields(self):
+        return [self[name] for name in MentorProfile.PROMPTS]
+
+    @property
+    def role_fields(self):
+        return [
+            self[name]
+            for name in ("is_ccc_member", "is_program_director", "is_associate_program_director")
+        ]
+
+    @property
+    def format_fields(self):
+        return [self[name] for name in ("meets_in_person", "meets_by_video", "meets_by_phone")]

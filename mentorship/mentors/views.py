@@ -1,0 +1,159 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q, QuerySet, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from mentorship.programs.models import Interest, Program
+
+from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm
+from .models import MentorProfile
+
+PER_PAGE = 20
+SEARCH_FIELDS = [
+    "user__name",
+    "title",
+    "division",
+    "how_i_help",
+    "wish_told",
+    "ask_me_about",
+    "learning_now",
+]
+
+
+def _search(mentors: QuerySet, q: str) -> QuerySet:
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        return mentors.annotate(search=SearchVector(*SEARCH_FIELDS, config="english")).filter(
+            search=SearchQuery(q, search_type="websearch", config="english")
+        )
+    words = Q()
+    for field in SEARCH_FIELDS:
+        words |= Q(**{f"{field}__icontains": q})
+    return mentors.filter(words)
+
+
+def _filter(mentors: QuerySet, used: dict) -> QuerySet:
+    through = MentorProfile.interests.through
+    if interests := used.get("interests"):
+        # Any of the interests; a subquery keeps each mentor once.
+        mentors = mentors.filter(
+            pk__in=Subquery(
+                through.objects.filter(interest__in=interests).values("mentorprofile_id")
+            )
+        )
+    if category := used.get("category"):
+        mentors = mentors.filter(
+            pk__in=Subquery(
+                through.objects.filter(interest__category=category).values("mentorprofile_id")
+            )
+        )
+    if fmt := used.get("format"):
+        mentors = mentors.filter(**{FORMAT_FIELDS[fmt]: True})
+    if used.get("open_only"):
+        mentors = mentors.filter(accepting_new=True, open_places__gt=0)
+    if q := used.get("q"):
+        mentors = _search(mentors, q)
+    return mentors
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET)
+    form.is_valid()  # Whatever didn't clean is left out, never an error page.
+    used = form.used()
+    mentors = _filter(
+        MentorProfile.objects.listed_for(request.user)
+        .with_open_places()
+        .select_related("user")
+        .prefetch_related("interests"),
+        used,
+    ).order_by("user__name", "pk")
+    page = Paginator(mentors, PER_PAGE).get_page(request.GET.get("page"))
+    # The query string without the page, for links that keep the filters.
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": bool(used),
+        # Filters inside the folded panel, counted on its summary.
+        "filters_on": len(used.get("interests", ()))
+        + sum(1 for name in ("category", "format", "open_only") if name in used),
+        "query": query.urlencode(),
+        "is_member": page.paginator.count > 0 or Program.objects.of_member(request.user).exists(),
+    }
+    return render(request, "mentors/mentorprofile_list.html", context)
+
+
+def _roles_phrase(mentor: MentorProfile) -> str:
+    """“a residency program director and a Clinical Competency Committee member”."""
+    roles = [
+        phrase
+        for flag, phrase in (
+            (mentor.is_program_director, "a residency program director"),
+            (mentor.is_associate_program_director, "an associate program director"),
+            (mentor.is_ccc_member, "a Clinical Competency Committee member"),
+        )
+        if flag
+    ]
+    if len(roles) > 1:
+        return ", ".join(roles[:-1]) + " and " + roles[-1]
+    return roles[0] if roles else ""
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    mentor = get_object_or_404(
+        MentorProfile.objects.visible_to(request.user)
+        .with_open_places()
+        .select_related("user")
+        .prefetch_related("programs", "interests"),
+        pk=pk,
+    )
+    labels = dict(Interest.Category.choices)
+    interests_by_category: dict[str, list[Interest]] = {}
+    for interest in mentor.interests.all():
+        interests_by_category.setdefault(labels.get(interest.category, "Other"), []).append(
+            interest
+        )
+    prompts = [
+        (MentorProfile._meta.get_field(name).verbose_name, getattr(mentor, name))
+        for name in MentorProfile.PROMPTS
+        if getattr(mentor, name).strip()
+    ]
+    context = {
+        "mentor": mentor,
+        "is_owner": mentor.user_id == request.user.pk,
+        "interests_by_category": interests_by_category,
+        "prompts": prompts,
+        "roles_phrase": _roles_phrase(mentor),
+    }
+    return render(request, "mentors/mentorprofile_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.is_mentor:
+        messages.info(request, "Tell us you'd like to mentor first.")
+        return redirect("onboarding")
+    # Only ever your own profile: there is no id in this URL.
+    profile = MentorProfile.objects.filter(user=user).first()
+    creating = profile is None
+    form = MentorProfileForm(request.POST or None, instance=profile or MentorProfile(user=user))
+    if form.is_valid():
+        profile = form.save()
+        if creating:
+            messages.success(
+                request,
+                "Thank you. A program director will look at your profile soon; "
+                "you'll appear in the directory once it's approved.",
+            )
+        else:
+            messages.success(request, "Your profile is saved.")
+        return redirect(profile)
+    return render(request, "mentors/mentorprofile_form.html", {"form": form, "creating": creating})

@@ -1,0 +1,123 @@
+"""The admin changelists cost a fixed number of queries, however many rows they show."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+from mentorship.programs.models import Interest, Program
+from tests.factories import make_director, make_program
+
+pytestmark = pytest.mark.django_db
+
+# Pinned: the same ceiling holds for 10 and for 300 rows. About ten of them are
+# the session, allauth's user sessions, the MFA check and the permissions.
+MENTOR_CHANGELIST_QUERIES = 19
+MENTEE_CHANGELIST_QUERIES = 18
+PROGRAM_CHANGELIST_QUERIES = 18
+
+
+def add_people(program: Program, start: int, stop: int) -> None:
+    """Mentors and mentees numbered start..stop-1, in bulk; each mentor in two programs."""
+    other = Program.objects.get_or_create(name="Other program", slug="other")[0]
+    interests = list(Interest.objects.order_by("pk")[:3])
+    users = User.objects.bulk_create(
+        [
+            User(email=f"mentor{i}@example.com", name=f"Mentor {i}", is_mentor=True)
+            for i in range(start, stop)
+        ]
+        + [
+            User(email=f"mentee{i}@example.com", name=f"Mentee {i}", is_mentee=True)
+            for i in range(start, stop)
+        ]
+    )
+    users = User.objects.filter(pk__in=[u.pk for u in users])
+    now = timezone.now()
+    MentorProfile.objects.bulk_create(
+        MentorProfile(user=u, title="Assistant Professor", approved_at=now)
+        for u in users
+        if u.is_mentor
+    )
+    MenteeProfile.objects.bulk_create(
+        MenteeProfile(user=u, program=program, training_level="ca1", start_year=2026)
+        for u in users
+        if u.is_mentee
+    )
+    mentors = MentorProfile.objects.filter(user__in=users).values_list("pk", flat=True)
+    MentorProfile.programs.through.objects.bulk_create(
+        MentorProfile.programs.through(mentorprofile_id=pk, program_id=p.pk)
+        for pk in mentors
+        for p in (program, other)
+    )
+    MentorProfile.interests.through.objects.bulk_create(
+        MentorProfile.interests.through(mentorprofile_id=pk, interest_id=i.pk)
+        for pk in mentors
+        for i in interests
+    )
+
+
+def programs_for(director, count: int) -> None:
+    for i in range(Program.objects.filter(directors=director).count(), count):
+        make_program(f"Program {i:03d}", directors=[director])
+
+
+@pytest.mark.parametrize(
+    ("changelist", "ceiling"),
+    [
+        ("admin:mentors_mentorprofile_changelist", MENTOR_CHANGELIST_QUERIES),
+        ("admin:mentees_menteeprofile_changelist", MENTEE_CHANGELIST_QUERIES),
+    ],
+)
+def test_the_profile_changelists_cost_the_same_for_10_and_300_rows(
+    client, django_assert_max_num_queries, changelist, ceiling
+):
+    director = make_director()
+    program = make_program("Stanford Anesthesiology Residency", directors=[director])
+    client.force_login(director)
+    url = reverse(changelist)
+    client.get(url)  # the first request of a session records it; measure the next ones
+    add_people(program, 0, 10)
+
+    with django_assert_max_num_queries(ceiling):
+        response = client.get(url)
+    assert response.context["cl"].result_count == 10
+
+    add_people(program, 10, 300)
+    with django_assert_max_num_queries(ceiling):
+        response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["cl"].result_count == 300
+
+
+def test_the_program_changelist_costs_the_same_for_10_and_300_programs(
+    client, django_assert_max_num_queries
+):
+    director = make_director()
+    client.force_login(director)
+    url = reverse("admin:programs_program_changelist")
+    client.get(url)
+    programs_for(director, 10)
+    add_people(Program.objects.get(name="Program 000"), 0, 20)
+
+    with django_assert_max_num_queries(PROGRAM_CHANGELIST_QUERIES):
+        response = client.get(url)
+    assert response.context["cl"].result_count == 10
+
+    Program.objects.bulk_create(
+        Program(name=f"Program {i:03d}", slug=f"p{i}") for i in range(10, 300)
+    )
+    Program.directors.through.objects.bulk_create(
+        Program.directors.through(program_id=pk, user_id=director.pk)
+        for pk in Program.objects.filter(slug__startswith="p", slug__regex=r"^p\d+$").values_list(
+            "pk", flat=True
+        )
+    )
+    with django_assert_max_num_queries(PROGRAM_CHANGELIST_QUERIES):
+        response = client.get(url)
+    assert response.context["cl"].result_count == 300
+    first = response.context["cl"].result_list[0]
+    assert (first.name, first.mentor_count, first.mentee_count) == ("Program 000", 20, 20)
