@@ -143,3 +143,12 @@ def test_the_greeting_uses_the_first_name_not_the_title(client):
     client.force_login(make_mentor(name="Dr Noor Haddad"))
 
     assert "Hello, Noor" in client.get(reverse("home")).content.decode()
+
+
+def test_the_navigation_leads_to_the_mentor_directory(client):
+    client.force_login(make_mentee())
+
+    text = client.get(reverse("home")).content.decode()
+
+    assert f'href="{reverse("mentors:directory")}"' in text
+    assert "Find a mentor" in text
