@@ -144,7 +144,10 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     # Only ever your own profile: there is no id in this URL.
     profile = MentorProfile.objects.filter(user=user).first()
     creating = profile is None
-    form = MentorProfileForm(request.POST or None, instance=profile or MentorProfile(user=user))
+    form = MentorProfileForm(
+        request.POST if request.method == "POST" else None,
+        instance=profile or MentorProfile(user=user),
+    )
     if form.is_valid():
         profile = form.save()
         if creating:

@@ -210,3 +210,13 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_an_empty_post_says_what_is_missing_instead_of_showing_a_blank_form(client):
+    client.force_login(make_mentor())
+
+    response = client.post(reverse("mentors:profile_edit"), {})
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["form"].is_bound
+    assert "title" in response.context["form"].errors
