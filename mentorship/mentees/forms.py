@@ -1,7 +1,6 @@
-from itertools import groupby
-
 from django import forms
 
+from mentorship.programs.forms import interest_groups
 from mentorship.programs.models import Interest, Program
 
 from .models import MenteeProfile
@@ -74,14 +73,6 @@ class MenteeProfileForm(forms.ModelForm):
             ("", "Choose your training level"),
             *MenteeProfile.TrainingLevel.choices,
         ]
-        # Checkboxes grouped by category ("Clinical area", "Research", …) are quicker
-        # to scan on a phone than one long list. Validation still uses the queryset.
-        order = {value: index for index, value in enumerate(Interest.Category.values)}
-        labels = dict(Interest.Category.choices)
-        interests = sorted(
-            Interest.objects.all(), key=lambda i: (order.get(i.category, 99), i.name)
-        )
-        self.fields["interests"].widget.choices = [
-            (labels.get(category, category), [(i.pk, i.name) for i in items])
-            for category, items in groupby(interests, key=lambda i: i.category)
-        ]
+
+    def interest_groups(self):
+        return interest_groups(self["interests"], self.fields["interests"].queryset)

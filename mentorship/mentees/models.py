@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from mentorship.programs.models import Interest, Program
+from mentorship.programs.prompts import PromptsMixin
 
 PROMPT_MAX_LENGTH = 2000
 
@@ -25,7 +26,7 @@ class MenteeProfileQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class MenteeProfile(models.Model):
+class MenteeProfile(PromptsMixin, models.Model):
     """What a resident is curious about, and where a mentor could help."""
 
     class TrainingLevel(models.TextChoices):
@@ -86,11 +87,3 @@ class MenteeProfile(models.Model):
 
     def get_absolute_url(self):
         return reverse("mentees:detail", args=[self.pk])
-
-    @property
-    def empty_prompts(self) -> list[str]:
-        return [
-            str(self._meta.get_field(name).verbose_name)
-            for name in self.PROMPTS
-            if not getattr(self, name).strip()
-        ]

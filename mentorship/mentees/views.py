@@ -44,13 +44,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("interests"),
         pk=pk,
     )
-    prompts = [
-        (str(MenteeProfile._meta.get_field(name).verbose_name), getattr(profile, name))
-        for name in MenteeProfile.PROMPTS
-        if getattr(profile, name).strip()
-    ]
     return render(
         request,
         "mentees/menteeprofile_detail.html",
-        {"profile": profile, "prompts": prompts, "is_owner": profile.user_id == request.user.pk},
+        {
+            "profile": profile,
+            "prompts": profile.answered_prompts,
+            "is_owner": profile.user_id == request.user.pk,
+        },
     )

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from mentorship.programs.forms import interest_groups
 from mentorship.programs.models import Interest, Program
 
 from .models import MAX_CAPACITY, PROMPT_MAX_LENGTH, MentorProfile
@@ -12,22 +13,6 @@ FORMAT_FIELDS = {
     "video": "meets_by_video",
     "phone": "meets_by_phone",
 }
-
-
-def interest_groups(bound_field, categories: dict[str, str]) -> list[tuple[str, list]]:
-    """The checkboxes of an interests field, grouped by category for fieldsets.
-
-    `categories` maps each interest id (as text) to its category. Interests are
-    ordered by category, so the groups come out contiguous.
-    """
-    labels = dict(Interest.Category.choices)
-    groups: list[tuple[str, list]] = []
-    for checkbox in bound_field:
-        label = labels.get(categories.get(str(checkbox.data["value"]), ""), "Other")
-        if not groups or groups[-1][0] != label:
-            groups.append((label, []))
-        groups[-1][1].append(checkbox)
-    return groups
 
 
 class KnownInterestsField(forms.MultipleChoiceField):
@@ -89,9 +74,7 @@ class DirectoryFilterForm(forms.Form):
         return bool(self.errors) or self.fields["interests"].dropped
 
     def interest_groups(self):
-        return interest_groups(
-            self["interests"], {str(i.pk): i.category for i in self.all_interests}
-        )
+        return interest_groups(self["interests"], self.all_interests)
 
     def used(self) -> dict:
         """The filters that cleaned; anything that didn't is ignored."""
@@ -184,10 +167,7 @@ class MentorProfileForm(forms.ModelForm):
         return title
 
     def interest_groups(self):
-        return interest_groups(
-            self["interests"],
-            {str(i.pk): i.category for i in self.fields["interests"].queryset},
-        )
+        return interest_groups(self["interests"], self.fields["interests"].queryset)
 
     @property
     def prompt_fields(self):

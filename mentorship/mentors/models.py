@@ -6,6 +6,7 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from mentorship.programs.models import Interest, Program
+from mentorship.programs.prompts import PromptsMixin
 
 MAX_CAPACITY = 20
 PROMPT_MAX_LENGTH = 2000
@@ -61,7 +62,7 @@ class MentorProfileQuerySet(models.QuerySet):
         return self.in_programs(Program.objects.filter(directors=user).values("pk"))
 
 
-class MentorProfile(models.Model):
+class MentorProfile(PromptsMixin, models.Model):
     """How a mentor likes to help, and how many mentees they can take."""
 
     user = models.OneToOneField(
@@ -184,13 +185,4 @@ class MentorProfile(models.Model):
                 ("is_ccc_member", "Clinical Competency Committee member"),
             )
             if getattr(self, field)
-        ]
-
-    @property
-    def empty_prompts(self) -> list[str]:
-        """Labels of the prompts still unanswered, for the completeness hint."""
-        return [
-            str(self._meta.get_field(name).verbose_name)
-            for name in self.PROMPTS
-            if not getattr(self, name).strip()
         ]

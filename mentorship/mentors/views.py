@@ -120,16 +120,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         interests_by_category.setdefault(labels.get(interest.category, "Other"), []).append(
             interest
         )
-    prompts = [
-        (MentorProfile._meta.get_field(name).verbose_name, getattr(mentor, name))
-        for name in MentorProfile.PROMPTS
-        if getattr(mentor, name).strip()
-    ]
     context = {
         "mentor": mentor,
         "is_owner": mentor.user_id == request.user.pk,
         "interests_by_category": interests_by_category,
-        "prompts": prompts,
+        "prompts": mentor.answered_prompts,
         "roles_phrase": _roles_phrase(mentor),
     }
     return render(request, "mentors/mentorprofile_detail.html", context)

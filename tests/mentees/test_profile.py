@@ -327,3 +327,14 @@ def test_someone_who_is_not_a_mentee_cannot_post_a_profile(client, program):
 
     assert response["Location"] == reverse("onboarding")
     assert not MenteeProfile.objects.exists()
+
+
+def test_the_profile_form_groups_interests_clinical_areas_first(client):
+    client.force_login(make_mentee())
+
+    text = client.get(reverse("mentees:profile_edit")).content.decode()
+
+    legends = re.findall(r"<legend>([^<]+)</legend>", text)
+    groups = [legend for legend in legends if legend in {"Clinical area", "Career planning"}]
+    assert groups == ["Clinical area", "Career planning"]
+    assert text.index("Cardiac anesthesia") < text.index("Job search and negotiation")
