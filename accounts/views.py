@@ -25,11 +25,14 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("onboarding")
     context = {"mfa_enabled": is_mfa_enabled(user)}
     if user.is_director:
-        context["people"] = User.objects.filter(is_active=True).aggregate(
-            mentors=Count("pk", filter=Q(is_mentor=True)),
-            mentees=Count("pk", filter=Q(is_mentee=True)),
-            not_onboarded=Count("pk", filter=Q(onboarded_at__isnull=True)),
-        )
+        # Only the programs this director runs (all of them for a superuser).
+        context["people"] = {
+            **MentorProfile.objects.directed_by(user).aggregate(
+                mentors=Count("pk", filter=Q(approved_at__isnull=False)),
+                awaiting_approval=Count("pk", filter=Q(approved_at__isnull=True)),
+            ),
+            "mentees": MenteeProfile.objects.directed_by(user).count(),
+        }
     # One query per role, however many interests or programs the profiles have.
     if user.is_mentee:
         context["mentee_profile"] = (

@@ -4,7 +4,15 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from tests.factories import make_director, make_mentee, make_mentor, make_user
+from tests.factories import (
+    make_director,
+    make_mentee,
+    make_mentee_profile,
+    make_mentor,
+    make_mentor_profile,
+    make_program,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,16 +125,23 @@ def test_a_mentor_dashboard_shows_only_the_mentor_side(client):
     assert "Program admin" not in text
 
 
-def test_a_director_dashboard_counts_people_and_asks_for_mfa_first(client):
-    make_mentee("a@example.com")
-    make_mentee("b@example.com")
-    make_mentor("c@example.com")
-    client.force_login(make_director(with_mfa=False))
+def test_a_director_dashboard_counts_their_programs_people_and_asks_for_mfa_first(client):
+    director = make_director(with_mfa=False)
+    ours = make_program("Ours", directors=[director])
+    theirs = make_program("Theirs")
+    make_mentee_profile(make_mentee("a@example.com"), program=ours)
+    make_mentee_profile(make_mentee("b@example.com"), program=ours)
+    make_mentee_profile(make_mentee("x@example.com"), program=theirs)
+    make_mentor_profile(make_mentor("c@example.com"), programs=[ours])
+    make_mentor_profile(make_mentor("d@example.com"), programs=[ours], approved=False)
+    make_mentor_profile(make_mentor("y@example.com"), programs=[theirs])
+    client.force_login(director)
 
     text = client.get(reverse("home")).content.decode()
 
     assert "<strong>2</strong> mentees" in text
-    assert "<strong>1</strong> mentor" in text
+    assert "<strong>1</strong> mentor in the directory" in text
+    assert "<strong>1</strong> waiting for your approval" in text
     assert "Turn on two-step verification" in text
     assert "Program admin" in text
 
@@ -151,3 +166,14 @@ def test_the_navigation_leads_to_the_mentor_directory(client):
     text = client.get(reverse("home")).content.decode()
 
     assert f'<a href="{reverse("mentors:directory")}">Mentors</a>' in text
+
+
+def test_a_director_with_mentors_to_approve_gets_a_link_to_them(client):
+    director = make_director(with_mfa=True)
+    ours = make_program("Ours", directors=[director])
+    make_mentor_profile(make_mentor("d@example.com"), programs=[ours], approved=False)
+    client.force_login(director)
+
+    text = client.get(reverse("home")).content.decode()
+
+    assert 'href="/admin/mentors/mentorprofile/?approved=no">waiting for your approval' in text
