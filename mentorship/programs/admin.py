@@ -1,8 +1,25 @@
 from django.contrib import admin
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+
 from .models import Interest, Program
+
+
+def count_per(rows: QuerySet, column: str):
+    """How many of `rows` point at the outer row through `column`, as a subquery:
+    joining two reverse relations at once would multiply them."""
+    counted = (
+        rows.filter(**{column: OuterRef("pk")})
+        .order_by()
+        .values(column)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class DirectedProgramListFilter(admin.SimpleListFilter):
@@ -46,8 +63,8 @@ class ProgramAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return Program.objects.directed_by(request.user).annotate(
-            mentor_count=Count("mentor_profiles", distinct=True),
-            mentee_count=Count("mentee_profiles", distinct=True),
+            mentor_count=count_per(MentorProfile.programs.through.objects.all(), "program"),
+            mentee_count=count_per(MenteeProfile.objects.all(), "program"),
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -80,14 +97,15 @@ class InterestAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
     def get_queryset(self, request: HttpRequest):
-        mentors, mentees = Q(), Q()
-        if not request.user.is_superuser:
-            directed = Program.objects.directed_by(request.user).values("pk")
-            mentors = Q(mentor_profiles__programs__in=directed)
-            mentees = Q(mentee_profiles__program__in=directed)
+        mentor_links = MentorProfile.interests.through.objects.filter(
+            mentorprofile__in=MentorProfile.objects.directed_by(request.user)
+        )
+        mentee_links = MenteeProfile.interests.through.objects.filter(
+            menteeprofile__in=MenteeProfile.objects.directed_by(request.user)
+        )
         return Interest.objects.annotate(
-            mentor_count=Count("mentor_profiles", filter=mentors, distinct=True),
-            mentee_count=Count("mentee_profiles", filter=mentees, distinct=True),
+            mentor_count=count_per(mentor_links, "interest"),
+            mentee_count=count_per(mentee_links, "interest"),
         )
 
     @admin.display(description="mentors", ordering="mentor_count")
