@@ -21,6 +21,11 @@ DIRECTOR_PERMISSIONS = [
     "mentors.change_mentorprofile",
     "mentees.view_menteeprofile",
     "mentees.change_menteeprofile",
+    "pairings.view_pairing",
+    "pairings.add_pairing",
+    "pairings.change_pairing",
+    "pairings.view_mentorshiprequest",
+    "pairings.change_mentorshiprequest",
 ]
 
 

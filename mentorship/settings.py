@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "mentorship.programs",
     "mentorship.mentors",
     "mentorship.mentees",
+    "mentorship.pairings",
+    "simple_history",
     "accounts",
 ]
 
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.NoStoreMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "mentorship.urls"
@@ -227,6 +230,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# The address people reach the site at, for links in e-mails sent by the worker.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- E-mail -----------------------------------------------------------------
 

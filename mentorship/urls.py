@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("mentors/", include("mentorship.mentors.urls")),
     path("mentees/", include("mentorship.mentees.urls")),
+    path("", include("mentorship.pairings.urls")),
     # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)
     # and the list of signed-in sessions (sessions/).
     path("accounts/", include("allauth.urls")),

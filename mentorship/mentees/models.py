@@ -12,13 +12,22 @@ PROMPT_MAX_LENGTH = 2000
 
 class MenteeProfileQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The owner and the program's directors. Mentors the mentee has asked,
-        or is paired with, join with the pairings app."""
+        """The owner, the program's directors, and mentors the mentee has asked
+        or is paired with."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(Q(user=user) | Q(program__directors=user)).distinct()
+        from mentorship.pairings.models import MentorshipRequest, Pairing
+
+        asked = MentorshipRequest.objects.filter(mentor__user=user).values("mentee_id")
+        paired = Pairing.objects.filter(mentor__user=user).values("mentee_id")
+        return self.filter(
+            Q(user=user)
+            | Q(program__in=Program.objects.filter(directors=user).values("pk"))
+            | Q(pk__in=asked)
+            | Q(pk__in=paired)
+        )
 
     def directed_by(self, user):
         if user.is_superuser:

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Greatest
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
 from mentorship.programs.models import Interest, Program
@@ -24,10 +24,21 @@ class MentorProfileQuerySet(models.QuerySet):
         )
 
     def with_open_places(self):
-        # Active pairings arrive with the pairings app; until then none count.
-        return self.annotate(
-            active_mentees=Value(0), open_places=Greatest(F("capacity") - Value(0), Value(0))
+        """`active_mentees`: pairings holding a place (proposed, active or paused);
+        `open_places`: what is left of the capacity, never below zero."""
+        from mentorship.pairings.models import Pairing
+
+        holding = (
+            Pairing.objects.open()
+            .filter(mentor=OuterRef("pk"))
+            .order_by()
+            .values("mentor")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
+        return self.annotate(
+            active_mentees=Coalesce(Subquery(holding, output_field=IntegerField()), Value(0))
+        ).annotate(open_places=Greatest(F("capacity") - F("active_mentees"), Value(0)))
 
     def listed_for(self, user):
         """The directory: approved mentors of the programs the viewer belongs to."""

@@ -1,0 +1,272 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+from mentorship.programs.models import Program
+
+ANSWER_MAX_LENGTH = 2000
+
+
+def _scoped(queryset, user, mentor_field="mentor", mentee_field="mentee"):
+    """Rows where the user is the mentor, the mentee, or directs the program."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(
+        Q(**{f"{mentor_field}__user": user})
+        | Q(**{f"{mentee_field}__user": user})
+        | Q(program__in=Program.objects.filter(directors=user).values("pk"))
+    )
+
+
+class MentorshipRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return _scoped(self, user)
+
+    def pending(self):
+        return self.filter(status=MentorshipRequest.Status.PENDING)
+
+    def directed_by(self, user):
+        if user.is_superuser:
+            return self.all()
+        return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
+
+
+class MentorshipRequest(models.Model):
+    """A mentee asks a mentor. Asking is a gift: it lets someone be generous."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        EXPIRED = "expired", "Expired"
+
+    mentee = models.ForeignKey(MenteeProfile, on_delete=models.CASCADE, related_name="requests")
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="requests")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="requests")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+
+    drew_you = models.TextField(
+        "What drew you to this mentor?",
+        max_length=ANSWER_MAX_LENGTH,
+        help_text="Something in their profile, a talk you heard, a word from a colleague.",
+    )
+    explore = models.TextField(
+        "What would you love to explore together?",
+        max_length=ANSWER_MAX_LENGTH,
+        blank=True,
+        help_text="A field, a decision, a skill: whatever you are curious about.",
+    )
+    help_now = models.TextField(
+        "What is one thing you could use help with right now?",
+        max_length=ANSWER_MAX_LENGTH,
+        blank=True,
+        help_text="Small and concrete is perfect; it gives them a way to start.",
+    )
+
+    # Ask for more: the mentor's question, and the mentee's answer.
+    question = models.TextField(
+        "What would help you say yes?", max_length=ANSWER_MAX_LENGTH, blank=True
+    )
+    question_asked_at = models.DateTimeField(null=True, blank=True)
+    question_answer = models.TextField(max_length=ANSWER_MAX_LENGTH, blank=True)
+    question_answered_at = models.DateTimeField(null=True, blank=True)
+
+    # The mentor's answer.
+    reply = models.TextField(
+        "A kind word for them (optional)", max_length=ANSWER_MAX_LENGTH, blank=True
+    )
+    referred_to = models.ForeignKey(
+        MentorProfile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
+    referral_reason = models.TextField(
+        "Who might be a better fit, and why?", max_length=ANSWER_MAX_LENGTH, blank=True
+    )
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["drew_you", "explore", "help_now"])
+    objects = MentorshipRequestQuerySet.as_manager()
+
+    ANSWERS = ["drew_you", "explore", "help_now"]
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentee", "mentor"],
+                condition=Q(status="pending"),
+                name="one_pending_request_per_pair",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mentee} asks {self.mentor}"
+
+    def get_absolute_url(self):
+        return reverse("pairings:request_detail", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def awaiting_mentee(self) -> bool:
+        """The mentor asked for more and the mentee has not answered yet."""
+        return self.is_pending and bool(self.question_asked_at) and not self.question_answered_at
+
+    @property
+    def answers(self) -> list[tuple[str, str]]:
+        return [
+            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in self.ANSWERS
+            if getattr(self, name).strip()
+        ]
+
+
+class PairingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return _scoped(self, user)
+
+    def open(self):
+        """Pairings that hold one of the mentor's places."""
+        return self.filter(status__in=Pairing.OPEN_STATUSES)
+
+    def directed_by(self, user):
+        if user.is_superuser:
+            return self.all()
+        return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
+
+
+class Pairing(models.Model):
+    """A mentor and a mentee, from the first yes to the last reflection."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        ENDED = "ended", "Ended"
+
+    class Origin(models.TextChoices):
+        REQUEST = "request", "Mentee's request"
+        DIRECTOR = "director", "Program director"
+        MATCHING = "matching", "Matching round"
+
+    OPEN_STATUSES = [Status.PROPOSED, Status.ACTIVE, Status.PAUSED]
+
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="pairings")
+    mentee = models.ForeignKey(MenteeProfile, on_delete=models.CASCADE, related_name="pairings")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="pairings")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    origin = models.CharField(
+        "how it began", max_length=10, choices=Origin.choices, default=Origin.REQUEST
+    )
+    request = models.OneToOneField(
+        MentorshipRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pairing",
+    )
+
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    # A proposed pairing becomes active once both people have said yes and,
+    # when the mentor evaluates residents, a director has approved it.
+    mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
+    mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
+    needs_conflict_approval = models.BooleanField(
+        "needs a director's approval",
+        default=False,
+        help_text="The mentor holds a role in which they evaluate residents.",
+    )
+    conflict_approved_at = models.DateTimeField(null=True, blank=True)
+    conflict_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    conflict_reason = models.TextField(
+        "why this pairing is fine", max_length=ANSWER_MAX_LENGTH, blank=True
+    )
+
+    end_reason = models.TextField("why it ended", max_length=ANSWER_MAX_LENGTH, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Closing reflections: each side's own words; not shown in the admin.
+    mentor_learned = models.TextField(max_length=ANSWER_MAX_LENGTH, blank=True)
+    mentor_carry_forward = models.TextField(max_length=ANSWER_MAX_LENGTH, blank=True)
+    mentee_learned = models.TextField(max_length=ANSWER_MAX_LENGTH, blank=True)
+    mentee_carry_forward = models.TextField(max_length=ANSWER_MAX_LENGTH, blank=True)
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "mentor_learned",
+            "mentor_carry_forward",
+            "mentee_learned",
+            "mentee_carry_forward",
+        ]
+    )
+    objects = PairingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor", "mentee"],
+                condition=Q(status__in=["proposed", "active", "paused"]),
+                name="one_open_pairing_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "ended"]) | Q(started_on__isnull=False),
+                name="pairing_started_unless_proposed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mentor} and {self.mentee}"
+
+    def get_absolute_url(self):
+        return reverse("pairings:detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def side_of(self, user) -> str | None:
+        """ "mentor", "mentee" or None: which side of the pairing this person is."""
+        if self.mentor.user_id == user.pk:
+            return "mentor"
+        if self.mentee.user_id == user.pk:
+            return "mentee"
+        return None
+
+    @property
+    def days_active(self) -> int | None:
+        if not self.started_on:
+            return None
+        end = self.ended_on or timezone.localdate()
+        return (end - self.started_on).days
