@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
+from mentorship.pairings.models import Pairing
+from mentorship.pairings.views import pairings_of, requests_of
 
 from .forms import RolesForm
 from .models import User
@@ -42,7 +44,36 @@ def home(request: HttpRequest) -> HttpResponse:
         context["mentor_profile"] = (
             MentorProfile.objects.with_open_places().filter(user=user).order_by("pk").first()
         )
+    if user.is_mentee or user.is_mentor:
+        context.update(_pairings_at_a_glance(user))
     return render(request, "accounts/dashboard.html", context)
+
+
+def _pairings_at_a_glance(user: User) -> dict:
+    """Current pairings on each side, and pending requests counted: two queries."""
+    current = pairings_of(user).open().select_related("mentor__user", "mentee__user")
+    current = current.order_by("-started_on", "-created_at", "-pk")
+    mine = list(current)
+    for pairing in mine:
+        side = pairing.side_of(user)
+        pairing.other = pairing.mentee if side == "mentor" else pairing.mentor
+        pairing.needs_my_yes = (
+            pairing.status == Pairing.Status.PROPOSED
+            and getattr(pairing, f"{side}_confirmed_at") is None
+        )
+    pending = (
+        requests_of(user)
+        .pending()
+        .aggregate(
+            asked=Count("pk", filter=Q(mentee__user=user)),
+            waiting=Count("pk", filter=Q(mentor__user=user)),
+        )
+    )
+    return {
+        "mentors_of_mine": [p for p in mine if p.mentee.user_id == user.pk],
+        "mentees_of_mine": [p for p in mine if p.mentor.user_id == user.pk],
+        "pending": pending,
+    }
 
 
 @require_http_methods(["GET", "POST"])

@@ -102,7 +102,10 @@ class MentorshipRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    history = HistoricalRecords(excluded_fields=["drew_you", "explore", "help_now"])
+    # The mentee's own words stay out of the history the admin shows.
+    history = HistoricalRecords(
+        excluded_fields=["drew_you", "explore", "help_now", "question_answer"]
+    )
     objects = MentorshipRequestQuerySet.as_manager()
 
     ANSWERS = ["drew_you", "explore", "help_now"]

@@ -44,7 +44,7 @@ def _save(instance, by: User | None, fields: list[str]) -> None:
 
 def _lock_request(request: MentorshipRequest) -> MentorshipRequest:
     return (
-        MentorshipRequest.objects.select_for_update()
+        MentorshipRequest.objects.select_for_update(of=("self",))
         .select_related("mentee__user", "mentor__user", "program")
         .get(pk=request.pk)
     )
@@ -52,7 +52,7 @@ def _lock_request(request: MentorshipRequest) -> MentorshipRequest:
 
 def _lock_pairing(pairing: Pairing) -> Pairing:
     return (
-        Pairing.objects.select_for_update()
+        Pairing.objects.select_for_update(of=("self",))
         .select_related("mentee__user", "mentor__user", "program")
         .get(pk=pairing.pk)
     )
@@ -105,8 +105,13 @@ def request_create(
     if mentor.user_id == mentee.user_id:
         raise PairingError("You can't ask yourself to be your mentor.", code="self")
     # Serialise this mentee's asking, so the pending limit holds under double clicks.
-    mentee = MenteeProfile.objects.select_for_update().select_related("program").get(pk=mentee.pk)
+    mentee = (
+        MenteeProfile.objects.select_for_update(of=("self",))
+        .select_related("program")
+        .get(pk=mentee.pk)
+    )
     program = mentee.program
+    mentor = MentorProfile.objects.get(pk=mentor.pk)  # as it is now, not as the caller read it
     if not mentor.is_approved or not mentor.programs.filter(pk=program.pk).exists():
         raise PairingError("This mentor isn't listed in your program.", code="not_listed")
     if not mentor.accepting_new:
@@ -176,6 +181,8 @@ def request_accept(*, request: MentorshipRequest, by: User, reply: str = "") -> 
     _require_mentor(request, by)
     _require_pending(request)
     mentor = _lock_mentor_with_a_place(request.mentor)
+    if Pairing.objects.open().filter(mentor=mentor, mentee=request.mentee).exists():
+        raise PairingError("You are already paired with this mentee.", code="already_paired")
     now = timezone.now()
     request.status, request.closed_at, request.closed_by = Status.ACCEPTED, now, by
     request.reply = reply
@@ -355,9 +362,13 @@ def pairing_propose(
         raise PairingError("A person can't mentor themselves.", code="self")
     if mentee.program_id != program.pk or not mentor.programs.filter(pk=program.pk).exists():
         raise PairingError("Both people must belong to the program.", code="not_in_program")
-    mentor = _lock_mentor_with_a_place(mentor)
+    if not mentor.is_approved:
+        raise PairingError(
+            "Approve this mentor first; then they can be paired.", code="not_approved"
+        )
     if Pairing.objects.open().filter(mentor=mentor, mentee=mentee).exists():
         raise PairingError("These two are already paired.", code="already_paired")
+    mentor = _lock_mentor_with_a_place(mentor)
     pairing = Pairing(
         mentor=mentor,
         mentee=mentee,

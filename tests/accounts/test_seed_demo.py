@@ -1,12 +1,15 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from accounts.management.commands.seed_demo import DEMO_PASSWORD
 from accounts.models import User
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
+from mentorship.pairings import services
+from mentorship.pairings.models import MentorshipRequest, Pairing
 from mentorship.programs.models import Program
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +139,130 @@ def test_seed_demo_gives_every_generated_mentor_a_full_profile_and_leaves_every_
     assert mentees.count() == 45
     assert all(m.empty_prompts == [] and m.n_interests >= 2 for m in mentees)
     assert {m.training_level for m in mentees} == {"intern", "ca1", "ca2", "ca3"}
+
+
+# --- requests and pairings ------------------------------------------------------
+
+
+def story() -> dict[tuple[str, str], str]:
+    """(mentee e-mail, mentor e-mail) -> status, for requests and pairings."""
+    return {
+        (r.mentee.user.email, r.mentor.user.email): r.status
+        for r in MentorshipRequest.objects.select_related("mentee__user", "mentor__user")
+    }
+
+
+def pairings() -> dict[tuple[str, str], Pairing]:
+    return {
+        (p.mentee.user.email, p.mentor.user.email): p
+        for p in Pairing.objects.select_related("mentee__user", "mentor__user")
+    }
+
+
+def test_seed_demo_gives_the_core_people_requests_in_every_state():
+    call_command("seed_demo")
+
+    assert story() == {
+        ("mentee@example.com", "mentor@example.com"): "accepted",
+        ("mentee@example.com", "mentor2@example.com"): "pending",
+        ("mentee2@example.com", "mentor2@example.com"): "declined",
+        ("mentee2@example.com", "mentor3@example.com"): "pending",
+        ("mentee3@example.com", "mentor3@example.com"): "withdrawn",
+        ("mentee3@example.com", "mentor2@example.com"): "expired",
+        ("mentee3@example.com", "mentor@example.com"): "pending",
+        ("both@example.com", "mentor3@example.com"): "accepted",
+        ("both@example.com", "mentor2@example.com"): "accepted",
+    }
+    requests = MentorshipRequest.objects.select_related("referred_to__user")
+    declined = requests.get(status="declined")
+    assert declined.reply.startswith("Thank you for asking me")
+    assert declined.referred_to.user.email == "mentor3@example.com"
+    assert declined.referral_reason
+    asked = requests.get(mentee__user__email="mentee2@example.com", status="pending")
+    assert asked.awaiting_mentee
+    # Nothing the daily expiry would close at once.
+    assert services.requests_expire_stale() == 0
+
+
+def test_seed_demo_gives_the_core_people_pairings_in_every_status():
+    call_command("seed_demo")
+
+    found = pairings()
+    assert {pair: p.status for pair, p in found.items()} == {
+        ("mentee@example.com", "mentor@example.com"): "active",
+        ("both@example.com", "mentor3@example.com"): "paused",
+        ("both@example.com", "mentor2@example.com"): "ended",
+        ("mentee3@example.com", "both@example.com"): "proposed",
+    }
+    today = timezone.localdate()
+    sam_dana = found["mentee@example.com", "mentor@example.com"]
+    assert 55 <= (today - sam_dana.started_on).days <= 70
+    paused = found["both@example.com", "mentor3@example.com"]
+    assert paused.needs_conflict_approval
+    assert paused.conflict_approved_by.email == "director@example.com"
+    ended = found["both@example.com", "mentor2@example.com"]
+    assert ended.ended_on < today
+    assert all(
+        [ended.mentor_learned, ended.mentor_carry_forward, ended.mentee_learned, ended.end_reason]
+    )
+    proposed = found["mentee3@example.com", "both@example.com"]
+    assert proposed.origin == "director"
+    assert proposed.mentor_confirmed_at and not proposed.mentee_confirmed_at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_demo_sends_no_e_mail(mailoutbox):
+    # A real commit, as from the command line: e-mail queued by the services
+    # would be sent now, by the tests' immediate task backend.
+    call_command("seed_demo", mentors=5, mentees=10)
+
+    assert MentorshipRequest.objects.filter(mentee__user__email="mentee@example.com").exists()
+    assert mailoutbox == []
+
+
+def test_seed_demo_run_twice_creates_no_new_requests_or_pairings(capsys):
+    call_command("seed_demo", mentors=20, mentees=40)
+    before = (MentorshipRequest.objects.count(), Pairing.objects.count())
+
+    call_command("seed_demo", mentors=20, mentees=40)
+
+    assert (MentorshipRequest.objects.count(), Pairing.objects.count()) == before
+    assert before[0] > 9 and before[1] > 4
+    assert "New requests: 0; new pairings: 0." in capsys.readouterr().out
+
+
+def test_seed_demo_generates_pairings_in_realistic_proportions_within_every_limit():
+    call_command("seed_demo", mentors=60, mentees=100)
+
+    generated = Pairing.objects.filter(mentee__user__email__startswith="mentee0")
+    statuses = dict(generated.values_list("status").annotate(n=Count("pk")).order_by())
+    assert statuses == {"active": 60, "paused": 10, "ended": 10, "proposed": 5}
+    asked = MentorshipRequest.objects.filter(mentee__user__email__startswith="mentee0")
+    assert {"accepted", "pending", "declined", "withdrawn", "expired"} == set(
+        asked.values_list("status", flat=True)
+    )
+    for mentor in MentorProfile.objects.with_open_places():
+        assert mentor.active_mentees <= mentor.capacity, mentor
+    residency = Program.objects.get(slug="stanford-anesthesiology")
+    most_pending = (
+        MenteeProfile.objects.annotate(n=Count("requests", filter=Q(requests__status="pending")))
+        .order_by("-n")
+        .values_list("n", flat=True)[0]
+    )
+    assert most_pending <= residency.max_pending_requests
+    assert services.requests_expire_stale() == 0
+    # Every generated mentee has a story, and dates spread over past months.
+    assert not MenteeProfile.objects.filter(
+        user__email__startswith="mentee0", requests__isnull=True, pairings__isnull=True
+    ).exists()
+    starts = generated.exclude(started_on=None).values_list("started_on", flat=True)
+    assert (max(starts) - min(starts)).days > 90
+    assert max(starts) <= timezone.localdate()
+
+
+def test_seed_demo_gives_mentors_who_evaluate_residents_approved_pairings_only():
+    call_command("seed_demo", mentors=30, mentees=60)
+
+    started = Pairing.objects.exclude(status="proposed").filter(needs_conflict_approval=True)
+    assert started.exists()
+    assert not started.filter(conflict_approved_at=None).exists()

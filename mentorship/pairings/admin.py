@@ -1,0 +1,561 @@
+"""Directors watch requests and steer pairings here.
+
+Every change of state goes through a service in services.py, one per transition:
+the change forms are read-only, and the actions call the services row by row.
+The closing reflections are each person's own words and never appear here.
+"""
+
+import csv
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+from mentorship.programs.admin import DirectedProgramListFilter
+from mentorship.programs.models import Program
+
+from .models import MentorshipRequest, Pairing
+from .services import (
+    PairingError,
+    pairing_activate,
+    pairing_approve_conflict,
+    pairing_end,
+    pairing_pause,
+    pairing_propose,
+    pairing_reassign,
+)
+
+REFLECTIONS = ["mentor_learned", "mentor_carry_forward", "mentee_learned", "mentee_carry_forward"]
+PEOPLE_SEARCH = [
+    "mentor__user__name",
+    "mentor__user__email",
+    "mentee__user__name",
+    "mentee__user__email",
+]
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """View-only change pages and history, scoped like the changelist.
+
+    simple_history's own views would fetch a version by id alone and could save
+    ("revert") it: here a version is shown only when its object is in the viewer's
+    rows, and never saved.
+    """
+
+    object_history_list_template = "admin/pairings/object_history_list.html"
+
+    def has_change_permission(self, request, obj=None):
+        # Actions need the model permission; a single row is never edited by form.
+        return obj is None and super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_view(self, request, object_id, extra_context=None):
+        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [
+            name for _, options in self.get_fieldsets(request, obj) for name in options["fields"]
+        ]
+
+    @admin.display(description="mentor", ordering="mentor__user__name")
+    def mentor_name(self, obj) -> str:
+        return obj.mentor.user.name
+
+    @admin.display(description="mentee", ordering="mentee__user__name")
+    def mentee_name(self, obj) -> str:
+        return obj.mentee.user.name
+
+
+# --- pairings ---------------------------------------------------------------
+
+
+class StartYearListFilter(admin.SimpleListFilter):
+    title = "start year"
+    parameter_name = "started"
+
+    def lookups(self, request, model_admin):
+        rows = model_admin.get_queryset(request).filter(started_on__isnull=False)
+        return [(str(day.year), str(day.year)) for day in rows.dates("started_on", "year", "DESC")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {value for value, _ in self.lookup_choices}:
+            return queryset.filter(started_on__year=int(self.value()))
+        return queryset
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.user.name} ({obj.user.email})"
+
+
+class MentorWithPlacesField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.user.name} ({plural(obj.open_places, 'open place')})"
+
+
+class PairingProposeForm(forms.Form):
+    mentor = PersonChoiceField(
+        MentorProfile.objects.none(), help_text="Approved mentors of the programs you direct."
+    )
+    mentee = PersonChoiceField(MenteeProfile.objects.none())
+    program = forms.ModelChoiceField(
+        Program.objects.none(), help_text="The mentee's program; the mentor must be listed in it."
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = (
+            MentorProfile.objects.approved().directed_by(user).select_related("user")
+        )
+        self.fields["mentee"].queryset = MenteeProfile.objects.directed_by(user).select_related(
+            "user"
+        )
+        programs = Program.objects.directed_by(user)
+        self.fields["program"].queryset = programs
+        if len(programs) == 1:
+            self.fields["program"].initial = programs[0].pk
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), max_length=2000)
+
+    def __init__(self, *args, label: str, help_text: str, required: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        field.label, field.help_text, field.required = label, help_text, required
+
+
+class ReassignForm(ReasonForm):
+    mentor = MentorWithPlacesField(MentorProfile.objects.none())
+    field_order = ["mentor", "reason"]
+
+    def __init__(self, *args, pairing: Pairing, **kwargs):
+        super().__init__(
+            *args,
+            label="Why the change?",
+            help_text="Kept with the old pairing as the reason it ended; write it so both "
+            "people could read it.",
+            required=False,
+            **kwargs,
+        )
+        field = self.fields["mentor"]
+        field.label = f"Who should mentor {pairing.mentee.user.get_short_name()} now?"
+        field.help_text = f"Approved mentors of {pairing.program}, with the places they have open."
+        field.queryset = (
+            MentorProfile.objects.approved()
+            .filter(programs=pairing.program)
+            .exclude(pk=pairing.mentor_id)
+            .exclude(user=pairing.mentee.user_id)
+            .with_open_places()
+            .select_related("user")
+        )
+
+
+# Which field a service's refusal belongs to on the add form (others go on top).
+PROPOSE_ERROR_FIELDS = {"no_open_places": "mentor", "not_director": "program"}
+
+
+@admin.register(Pairing)
+class PairingAdmin(ReadOnlyHistoryAdmin):
+    list_display = [
+        "mentor_name",
+        "mentee_name",
+        "program",
+        "status",
+        "origin",
+        "started_on",
+        "days_active",
+        "needs_approval",
+    ]
+    list_display_links = ["mentor_name"]
+    list_filter = [DirectedProgramListFilter, "status", StartYearListFilter, "origin"]
+    list_select_related = ["mentor__user", "mentee__user", "program"]
+    search_fields = PEOPLE_SEARCH
+    exclude = REFLECTIONS
+    fieldsets = [
+        (None, {"fields": ["mentor", "mentee", "program", "origin", "request"]}),
+        ("Status", {"fields": ["status", "created_at", "created_by", "started_on", "ended_on"]}),
+        ("Confirmations", {"fields": ["mentor_confirmed_at", "mentee_confirmed_at"]}),
+        (
+            "A mentor who evaluates residents",
+            {
+                "fields": [
+                    "needs_conflict_approval",
+                    "conflict_approved_at",
+                    "conflict_approved_by",
+                    "conflict_reason",
+                ]
+            },
+        ),
+        ("Ending", {"fields": ["end_reason", "ended_by"]}),
+    ]
+    actions = ["activate", "pause", "end", "approve_conflict", "reassign", "export_csv"]
+
+    def get_queryset(self, request: HttpRequest):
+        return Pairing.objects.directed_by(request.user).select_related(
+            "mentor__user", "mentee__user", "program"
+        )
+
+    @admin.display(description="days active")
+    def days_active(self, obj: Pairing) -> int | None:
+        return obj.days_active
+
+    @admin.display(description="needs approval", boolean=True)
+    def needs_approval(self, obj: Pairing) -> bool:
+        return obj.needs_conflict_approval and not obj.conflict_approved_at
+
+    # Adding: a director proposes; both people confirm on their dashboards.
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = PairingProposeForm(
+            request.POST if request.method == "POST" else None, user=request.user
+        )
+        if form.is_valid():
+            try:
+                pairing = pairing_propose(by=request.user, **form.cleaned_data)
+            except PairingError as error:
+                form.add_error(PROPOSE_ERROR_FIELDS.get(error.code), error.message)
+            else:
+                self.log_addition(request, pairing, "Proposed from the admin.")
+                mentor, mentee = pairing.mentor.user, pairing.mentee.user
+                message = (
+                    f"You proposed that {mentor} mentor {mentee}. Both have an e-mail asking "
+                    "them to confirm on their dashboard; the pairing starts once both say yes."
+                )
+                if pairing.needs_conflict_approval:
+                    message += (
+                        f" {mentor} evaluates residents, so approve the pairing with a reason "
+                        "before it can start."
+                    )
+                self.message_user(request, message, messages.SUCCESS)
+                return redirect("admin:pairings_pairing_change", pairing.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Pair a mentor and a mentee",
+            "form": form,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/pairings/pairing_add.html", context)
+
+    # Actions: one service call per row; a refused row is reported and skipped.
+
+    def _apply(self, request, queryset, service, verb: str, done_as: str, **kwargs) -> list:
+        done = []
+        for pairing in queryset:
+            try:
+                changed = service(pairing=pairing, by=request.user, **kwargs)
+            except PairingError as error:
+                self.message_user(
+                    request, f"Couldn't {verb} “{pairing}”: {error.message}", messages.ERROR
+                )
+            else:
+                self.log_change(request, pairing, f"{done_as} from the admin.")
+                done.append(changed)
+        return done
+
+    def _report(self, request, done: list, success: str, nothing: str) -> None:
+        if done:
+            self.message_user(request, success, messages.SUCCESS)
+        else:
+            self.message_user(request, nothing, messages.WARNING)
+
+    def _intermediate(self, request, queryset, action: str, form, **context) -> TemplateResponse:
+        return TemplateResponse(
+            request,
+            "admin/pairings/pairing_action.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "queryset": queryset,
+                "action": action,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                "form": form,
+                **context,
+            },
+        )
+
+    @admin.action(description="Activate selected proposed pairings", permissions=["change"])
+    def activate(self, request, queryset):
+        done = self._apply(request, queryset, pairing_activate, "activate", "Activated")
+        self._report(
+            request,
+            done,
+            f"Activated {plural(len(done), 'pairing')}; both people have an e-mail saying "
+            "their mentorship has started.",
+            "No pairings were activated.",
+        )
+
+    @admin.action(description="Pause selected pairings", permissions=["change"])
+    def pause(self, request, queryset):
+        done = self._apply(request, queryset, pairing_pause, "pause", "Paused")
+        self._report(
+            request,
+            done,
+            f"Paused {plural(len(done), 'pairing')}; both people have an e-mail, and either "
+            "of them can resume it from their pairing page.",
+            "No pairings were paused.",
+        )
+
+    @admin.action(description="End selected pairings…", permissions=["change"])
+    def end(self, request, queryset):
+        form = ReasonForm(
+            request.POST if "apply" in request.POST else None,
+            label="Why are these pairings ending?",
+            help_text="Kept with each pairing and its history; write it so both people could "
+            "read it.",
+        )
+        if not form.is_valid():
+            return self._intermediate(
+                request,
+                queryset,
+                "end",
+                form,
+                title="End these pairings",
+                intro="Ending a pairing frees the mentor's place. Both people hear about it by "
+                "e-mail and can add a closing reflection, which stays theirs: it never "
+                "appears in the admin.",
+                button=f"End {plural(len(queryset), 'pairing')}",
+            )
+        done = self._apply(
+            request, queryset, pairing_end, "end", "Ended", reason=form.cleaned_data["reason"]
+        )
+        self._report(
+            request,
+            done,
+            f"Ended {plural(len(done), 'pairing')}; both people have an e-mail and can add "
+            "a closing reflection.",
+            "No pairings were ended.",
+        )
+
+    @admin.action(
+        description="Approve selected pairings with a mentor who evaluates residents…",
+        permissions=["change"],
+    )
+    def approve_conflict(self, request, queryset):
+        form = ReasonForm(
+            request.POST if "apply" in request.POST else None,
+            label="Why are these pairings fine?",
+            help_text="For example: the mentor will step back from this resident's "
+            "evaluations. Kept with each pairing for the other directors.",
+        )
+        if not form.is_valid():
+            return self._intermediate(
+                request,
+                queryset,
+                "approve_conflict",
+                form,
+                title="Approve pairings with a mentor who evaluates residents",
+                intro="These mentors hold a role in which they evaluate residents. Residents "
+                "choose differently when their mentor also grades them, so record why each "
+                "pairing is fine.",
+                button=f"Approve {plural(len(queryset), 'pairing')}",
+            )
+        done = self._apply(
+            request,
+            queryset,
+            pairing_approve_conflict,
+            "approve",
+            "Approved",
+            reason=form.cleaned_data["reason"],
+        )
+        started = sum(pairing.status == Pairing.Status.ACTIVE for pairing in done)
+        message = f"Approved {plural(len(done), 'pairing')}, with your reason recorded."
+        if started:
+            message += f" {started} started right away, since both people had said yes."
+        if len(done) > started:
+            message += f" {len(done) - started} will start once both people say yes."
+        self._report(request, done, message, "No pairings were approved.")
+
+    @admin.action(description="Reassign the mentee to another mentor…", permissions=["change"])
+    def reassign(self, request, queryset):
+        if len(queryset) != 1:
+            self.message_user(
+                request, "Choose one pairing to reassign at a time.", messages.WARNING
+            )
+            return None
+        pairing = queryset[0]
+        if not pairing.is_open:
+            self.message_user(
+                request,
+                f"Couldn't reassign “{pairing}”: only a current pairing can be reassigned.",
+                messages.ERROR,
+            )
+            return None
+        form = ReassignForm(request.POST if "apply" in request.POST else None, pairing=pairing)
+        if not form.is_valid():
+            mentee = pairing.mentee.user
+            return self._intermediate(
+                request,
+                queryset,
+                "reassign",
+                form,
+                title=f"Reassign {mentee} to another mentor",
+                intro=f"The pairing with {pairing.mentor.user} ends, and a new one is proposed: "
+                f"{mentee.get_short_name()} and the new mentor each confirm it on their "
+                "dashboard.",
+                button=f"Reassign {mentee.get_short_name()}",
+            )
+        new_mentor = form.cleaned_data["mentor"]
+        done = self._apply(
+            request,
+            queryset,
+            pairing_reassign,
+            "reassign",
+            "Reassigned",
+            new_mentor=new_mentor,
+            reason=form.cleaned_data["reason"],
+        )
+        self._report(
+            request,
+            done,
+            f"{pairing.mentee.user} is now proposed to {new_mentor.user}, and the pairing with "
+            f"{pairing.mentor.user} has ended. Both of them have an e-mail asking them to confirm.",
+            "Nobody was reassigned.",
+        )
+
+    @admin.action(description="Export selected as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"pairings-{timezone.localdate().isoformat()}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "program",
+                "mentor",
+                "mentor e-mail",
+                "mentee",
+                "mentee e-mail",
+                "status",
+                "how it began",
+                "started",
+                "ended",
+                "days active",
+            ]
+        )
+        for pairing in queryset:
+            row = [
+                pairing.program.name,
+                pairing.mentor.user.name,
+                pairing.mentor.user.email,
+                pairing.mentee.user.name,
+                pairing.mentee.user.email,
+                pairing.get_status_display(),
+                pairing.get_origin_display(),
+                pairing.started_on.isoformat() if pairing.started_on else "",
+                pairing.ended_on.isoformat() if pairing.ended_on else "",
+                "" if pairing.days_active is None else pairing.days_active,
+            ]
+            writer.writerow([spreadsheet_safe(value) for value in row])
+        return response
+
+
+def spreadsheet_safe(value):
+    """A name typed as "=HYPERLINK(...)" stays text when the file opens in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+# --- requests ---------------------------------------------------------------
+
+
+class RequestAgeListFilter(admin.SimpleListFilter):
+    title = "waiting for an answer"
+    parameter_name = "waiting"
+    DAYS = (7, 14, 30)
+
+    def lookups(self, request, model_admin):
+        return [(str(days), f"More than {days} days") for days in self.DAYS]
+
+    def queryset(self, request, queryset):
+        if self.value() in {str(days) for days in self.DAYS}:
+            since = timezone.now() - timedelta(days=int(self.value()))
+            return queryset.pending().filter(created_at__lt=since)
+        return queryset
+
+
+@admin.register(MentorshipRequest)
+class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
+    """Directors watch requests; the mentor who was asked is the one who answers."""
+
+    list_display = [
+        "mentee_name",
+        "mentor_name",
+        "program",
+        "status",
+        "created_at",
+        "age_days",
+        "awaiting_mentee",
+    ]
+    list_display_links = ["mentee_name"]
+    list_filter = ["status", DirectedProgramListFilter, RequestAgeListFilter]
+    list_select_related = ["mentor__user", "mentee__user", "program"]
+    search_fields = PEOPLE_SEARCH
+    fieldsets = [
+        (None, {"fields": ["mentee", "mentor", "program", "status", "created_at"]}),
+        ("The mentee's request", {"fields": MentorshipRequest.ANSWERS}),
+        (
+            "Ask for more",
+            {
+                "fields": [
+                    "question",
+                    "question_asked_at",
+                    "question_answer",
+                    "question_answered_at",
+                ]
+            },
+        ),
+        (
+            "The mentor's answer",
+            {"fields": ["reply", "referred_to", "referral_reason", "closed_at", "closed_by"]},
+        ),
+    ]
+
+    def get_queryset(self, request: HttpRequest):
+        return MentorshipRequest.objects.directed_by(request.user).select_related(
+            "mentor__user", "mentee__user", "program"
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="days since sent", ordering="-created_at")
+    def age_days(self, obj: MentorshipRequest) -> int:
+        return (timezone.now() - obj.created_at).days
+
+    @admin.display(description="awaiting mentee", boolean=True)
+    def awaiting_mentee(self, obj: MentorshipRequest) -> bool:
+        return obj.awaiting_mentee

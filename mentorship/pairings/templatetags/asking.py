@@ -1,0 +1,14 @@
+"""The "Ask … to mentor you" panel of a mentor's profile page."""
+
+from django import template
+
+from mentorship.pairings.views import asking_status
+
+register = template.Library()
+
+
+@register.inclusion_tag("pairings/ask_panel.html", takes_context=True)
+def ask_panel(context, mentor):
+    """The button when asking is possible, otherwise a sentence saying why.
+    `mentor` needs `open_places` (MentorProfile.objects.with_open_places())."""
+    return {"mentor": mentor, "asking": asking_status(context["request"].user, mentor)}

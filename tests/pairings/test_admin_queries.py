@@ -1,0 +1,131 @@
+"""The pairing and request changelists cost a fixed number of queries, however many rows."""
+
+from datetime import date, timedelta
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.programs.models import Program
+from tests.factories import make_director, make_program
+
+pytestmark = pytest.mark.django_db
+
+# Pinned: the same ceiling holds for 5 and for 200 rows (the page shows 100).
+# About ten of them are the session, allauth's user sessions, the MFA check and
+# the permissions; then the program and start-year filters, and the counts.
+PAIRING_CHANGELIST_QUERIES = 19
+REQUEST_CHANGELIST_QUERIES = 18
+
+PAIRING_STATUSES = ["proposed", "active", "paused", "ended"]
+REQUEST_STATUSES = ["pending", "accepted", "declined", "withdrawn", "expired"]
+
+
+def add_pairs(program: Program, start: int, stop: int) -> list[tuple[int, int]]:
+    """Mentors and mentees numbered start..stop-1, in bulk: (mentor id, mentee id) pairs."""
+    users = User.objects.bulk_create(
+        [User(email=f"mentor{i}@example.com", name=f"Mentor {i}") for i in range(start, stop)]
+        + [User(email=f"mentee{i}@example.com", name=f"Mentee {i}") for i in range(start, stop)]
+    )
+    by_email = {u.email: u.pk for u in User.objects.filter(pk__in=[u.pk for u in users])}
+    MentorProfile.objects.bulk_create(
+        MentorProfile(user_id=by_email[f"mentor{i}@example.com"], title="Professor")
+        for i in range(start, stop)
+    )
+    MenteeProfile.objects.bulk_create(
+        MenteeProfile(
+            user_id=by_email[f"mentee{i}@example.com"],
+            program=program,
+            training_level="ca1",
+            start_year=2026,
+        )
+        for i in range(start, stop)
+    )
+    mentors = dict(
+        MentorProfile.objects.filter(user__email__startswith="mentor").values_list(
+            "user__email", "pk"
+        )
+    )
+    mentees = dict(
+        MenteeProfile.objects.filter(user__email__startswith="mentee").values_list(
+            "user__email", "pk"
+        )
+    )
+    return [
+        (mentors[f"mentor{i}@example.com"], mentees[f"mentee{i}@example.com"])
+        for i in range(start, stop)
+    ]
+
+
+def add_pairings(program: Program, start: int, stop: int) -> None:
+    """One pairing per new pair (so one open pairing per pair), in every status."""
+    rows = []
+    for n, (mentor_id, mentee_id) in enumerate(add_pairs(program, start, stop), start):
+        status = PAIRING_STATUSES[n % 4]
+        rows.append(
+            Pairing(
+                mentor_id=mentor_id,
+                mentee_id=mentee_id,
+                program=program,
+                status=status,
+                needs_conflict_approval=n % 3 == 0,
+                started_on=None if status == "proposed" else date(2023 + n % 3, 9, 1),
+                ended_on=date(2026, 6, 30) if status == "ended" else None,
+            )
+        )
+    Pairing.objects.bulk_create(rows)
+
+
+def add_requests(program: Program, start: int, stop: int) -> None:
+    """One request per new pair (so one pending request per pair), in every status."""
+    now = timezone.now()
+    MentorshipRequest.objects.bulk_create(
+        MentorshipRequest(
+            mentor_id=mentor_id,
+            mentee_id=mentee_id,
+            program=program,
+            status=REQUEST_STATUSES[n % 5],
+            drew_you="Your talk at grand rounds.",
+            created_at=now - timedelta(days=n % 40),
+            question_asked_at=now if n % 2 else None,
+        )
+        for n, (mentor_id, mentee_id) in enumerate(add_pairs(program, start, stop), start)
+    )
+
+
+@pytest.mark.parametrize(
+    ("changelist", "add_rows", "ceiling"),
+    [
+        ("admin:pairings_pairing_changelist", add_pairings, PAIRING_CHANGELIST_QUERIES),
+        ("admin:pairings_mentorshiprequest_changelist", add_requests, REQUEST_CHANGELIST_QUERIES),
+    ],
+)
+def test_the_changelists_cost_the_same_for_5_and_200_rows(
+    client, django_assert_max_num_queries, changelist, add_rows, ceiling
+):
+    director = make_director()
+    program = make_program("Stanford Anesthesiology Residency", directors=[director])
+    other = make_program("Pediatric Anesthesia Fellowship")
+    client.force_login(director)
+    url = reverse(changelist)
+    client.get(url)  # the first request of a session records it; measure the next ones
+    add_rows(program, 0, 5)
+    add_rows(other, 1000, 1003)  # another director's rows are neither shown nor counted
+
+    with django_assert_max_num_queries(ceiling):
+        response = client.get(url)
+    assert response.context["cl"].result_count == 5
+
+    add_rows(program, 5, 200)
+    with django_assert_max_num_queries(ceiling):
+        response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["cl"].result_count == 200
+    assert len(response.context["cl"].result_list) == 100
+    first = response.context["cl"].result_list[0]
+    assert first.mentee.user.name in response.content.decode()
