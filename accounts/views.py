@@ -9,8 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
-from mentorship.pairings.models import Pairing
-from mentorship.pairings.views import pairings_of, requests_of
+from mentorship.pairings.models import MentorshipRequest, Pairing
 
 from .forms import RolesForm
 from .models import User
@@ -51,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _pairings_at_a_glance(user: User) -> dict:
     """Current pairings on each side, and pending requests counted: two queries."""
-    current = pairings_of(user).open().select_related("mentor__user", "mentee__user")
+    current = Pairing.objects.involving(user).open().select_related("mentor__user", "mentee__user")
     current = current.order_by("-started_on", "-created_at", "-pk")
     mine = list(current)
     for pairing in mine:
@@ -62,7 +61,7 @@ def _pairings_at_a_glance(user: User) -> dict:
             and getattr(pairing, f"{side}_confirmed_at") is None
         )
     pending = (
-        requests_of(user)
+        MentorshipRequest.objects.involving(user)
         .pending()
         .aggregate(
             asked=Count("pk", filter=Q(mentee__user=user)),

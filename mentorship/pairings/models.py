@@ -25,9 +25,19 @@ def _scoped(queryset, user, mentor_field="mentor", mentee_field="mentee"):
     )
 
 
+def _involving(queryset, user):
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(Q(mentor__user=user) | Q(mentee__user=user))
+
+
 class MentorshipRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         return _scoped(self, user)
+
+    def involving(self, user):
+        """Requests this person asked or was asked: the people's pages, not the admin's."""
+        return _involving(self, user)
 
     def pending(self):
         return self.filter(status=MentorshipRequest.Status.PENDING)
@@ -147,6 +157,10 @@ class MentorshipRequest(models.Model):
 class PairingQuerySet(models.QuerySet):
     def visible_to(self, user):
         return _scoped(self, user)
+
+    def involving(self, user):
+        """Pairings this person is one of the two people of."""
+        return _involving(self, user)
 
     def open(self):
         """Pairings that hold one of the mentor's places."""

@@ -22,6 +22,10 @@ Status = MentorshipRequest.Status
 PStatus = Pairing.Status
 
 
+# Codes that mean "not yours to do": pages show them as a message, not at a field.
+WRONG_SIDE = {"not_mentee", "not_mentor", "not_member"}
+
+
 class PairingError(Exception):
     """A change that can't be made, with a message for the person who tried."""
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from mentorship.pairings.views import asking_status
+from mentorship.pairings.asking import asking_status
 
 register = template.Library()
 

@@ -1,0 +1,198 @@
+"""The people's side of pairings: the list, the pairing page, confirm, pause,
+resume, end and reflect. Every change goes through services.py; directors use
+the admin, so anyone but the two people gets a 404.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import User
+
+from . import services
+from .forms import (
+    EndForm,
+    ReflectForm,
+)
+from .models import Pairing
+from .services import PairingError
+
+PStatus = Pairing.Status
+
+
+@require_GET
+def pairing_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    pairings = sorted(
+        Pairing.objects.involving(user).select_related("mentor__user", "mentee__user", "program"),
+        key=lambda p: p.status == PStatus.ENDED,  # current ones first, newest first within
+    )
+    context = {
+        "as_mentee": [p for p in pairings if p.mentee.user_id == user.pk],
+        "as_mentor": [p for p in pairings if p.mentor.user_id == user.pk],
+    }
+    return render(request, "pairings/pairing_list.html", context)
+
+
+def _pairing(request: HttpRequest, pk: int) -> Pairing:
+    return get_object_or_404(
+        Pairing.objects.involving(request.user).select_related(
+            "mentor__user", "mentee__user", "mentee__program", "program", "request"
+        ),
+        pk=pk,
+    )
+
+
+def _sides(pairing: Pairing, user: User) -> tuple[str, str]:
+    side = pairing.side_of(user)
+    return side, "mentee" if side == "mentor" else "mentor"
+
+
+@require_GET
+def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = _pairing(request, pk)
+    side, other_side = _sides(pairing, request.user)
+    other = getattr(pairing, other_side)
+    reflections = [
+        (person, learned, carry)
+        for person, learned, carry in (
+            (pairing.mentee.user, pairing.mentee_learned, pairing.mentee_carry_forward),
+            (pairing.mentor.user, pairing.mentor_learned, pairing.mentor_carry_forward),
+        )
+        if learned.strip() or carry.strip()
+    ]
+    context = {
+        "pairing": pairing,
+        "side": side,
+        "other": other,
+        "other_prompts": other.answered_prompts,
+        "i_confirmed": getattr(pairing, f"{side}_confirmed_at") is not None,
+        "other_confirmed": getattr(pairing, f"{other_side}_confirmed_at") is not None,
+        "shows_contacts": pairing.status in (PStatus.ACTIVE, PStatus.PAUSED),
+        "reflections": reflections,
+        "can_reflect": _can_reflect(pairing, side),
+    }
+    return render(request, "pairings/pairing_detail.html", context)
+
+
+def _can_reflect(pairing: Pairing, side: str) -> bool:
+    return pairing.status == PStatus.ENDED and not (
+        getattr(pairing, f"{side}_learned").strip()
+        or getattr(pairing, f"{side}_carry_forward").strip()
+    )
+
+
+@require_POST
+def pairing_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = _pairing(request, pk)
+    side, other_side = _sides(pairing, request.user)
+    other = getattr(pairing, other_side).user.name
+    try:
+        pairing = services.pairing_confirm(pairing=pairing, by=request.user)
+    except PairingError as error:
+        messages.error(request, error.message)
+        return redirect(pairing)
+    if pairing.status == PStatus.ACTIVE:
+        messages.success(
+            request,
+            f"You and {other} are paired. Your e-mail addresses are below, so one of you "
+            "can suggest a first meeting.",
+        )
+    elif getattr(pairing, f"{other_side}_confirmed_at") is None:
+        messages.success(
+            request, f"Thank you for confirming. We'll e-mail you both once {other} has too."
+        )
+    else:
+        messages.success(
+            request,
+            "Thank you for confirming. A program director looks at this pairing before it "
+            "starts; you'll both hear by e-mail.",
+        )
+    return redirect(pairing)
+
+
+@require_POST
+def pairing_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = _pairing(request, pk)
+    other = getattr(pairing, _sides(pairing, request.user)[1]).user.name
+    try:
+        services.pairing_pause(pairing=pairing, by=request.user)
+    except PairingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            f"The pairing is paused, and we've let {other} know. Your place together stays "
+            "held; resume whenever you're both ready.",
+        )
+    return redirect(pairing)
+
+
+@require_POST
+def pairing_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = _pairing(request, pk)
+    other = getattr(pairing, _sides(pairing, request.user)[1]).user.name
+    try:
+        services.pairing_resume(pairing=pairing, by=request.user)
+    except PairingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, f"Welcome back. The pairing is active again, and we've let {other} know."
+        )
+    return redirect(pairing)
+
+
+@require_http_methods(["GET", "POST"])
+def pairing_end(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = _pairing(request, pk)
+    if request.method == "GET" and pairing.status == PStatus.ENDED:
+        messages.info(request, "This pairing has already ended.")
+        return redirect(pairing)
+    side, other_side = _sides(pairing, request.user)
+    form = EndForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.pairing_end(pairing=pairing, by=request.user, **form.cleaned_data)
+        except PairingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                f"The pairing has ended, and we've let {getattr(pairing, other_side).user.name} "
+                "know. Thank you for the time you gave each other.",
+            )
+            return redirect(pairing)
+    context = {"pairing": pairing, "form": form, "ending": True, "side": side}
+    return render(request, "pairings/pairing_close.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def pairing_reflect(request: HttpRequest, pk: int) -> HttpResponse:
+    pairing = _pairing(request, pk)
+    side, other_side = _sides(pairing, request.user)
+    if request.method == "GET" and not _can_reflect(pairing, side):
+        if pairing.status == PStatus.ENDED:
+            messages.info(request, "Your reflection is already saved.")
+        else:
+            messages.info(request, "Reflections come when a pairing ends.")
+        return redirect(pairing)
+    form = ReflectForm(request.POST if request.method == "POST" else None)
+    if form.is_valid() and pairing.status == PStatus.ENDED and not _can_reflect(pairing, side):
+        # Each side adds theirs once; the other person may already have read it.
+        form.add_error(None, "Your reflection is already saved; it is on the pairing page.")
+    if form.is_valid():
+        try:
+            services.pairing_reflect(pairing=pairing, by=request.user, **form.cleaned_data)
+        except PairingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                f"Your reflection is saved. {getattr(pairing, other_side).user.name} can read "
+                "it on this page.",
+            )
+            return redirect(pairing)
+    context = {"pairing": pairing, "form": form, "ending": False, "side": side}
+    return render(request, "pairings/pairing_close.html", context)

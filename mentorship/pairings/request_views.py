@@ -1,0 +1,244 @@
+"""The people's side of requests: asking, the mentee's requests, the mentor's inbox.
+
+Every change goes through a function of services.py; a PairingError's message is
+shown to the person who tried. Program directors use the admin: these pages are
+for the two people concerned, so anyone else gets a 404.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mentorship.mentors.models import MentorProfile
+
+from . import services
+from .asking import asking_status
+from .forms import (
+    AcceptForm,
+    AskMoreForm,
+    DeclineForm,
+    QuestionAnswerForm,
+    RequestForm,
+)
+from .models import MentorshipRequest, Pairing
+from .services import WRONG_SIDE, PairingError
+
+PStatus = Pairing.Status
+
+
+@require_http_methods(["GET", "POST"])
+def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
+    user = request.user
+    mentor = get_object_or_404(
+        MentorProfile.objects.visible_to(user)
+        .with_open_places()
+        .select_related("user")
+        .prefetch_related("programs"),
+        pk=mentor_id,
+    )
+    if mentor.user_id == user.pk:
+        messages.info(request, "This is your own profile: you can't ask yourself.")
+        return redirect(mentor)
+    if not user.is_mentee:
+        messages.info(request, "To ask for a mentor, first tell us you'd like one.")
+        return redirect("onboarding")
+    asking = asking_status(user, mentor)
+    if asking.mentee is None:
+        messages.info(
+            request,
+            f"Write your profile first: {mentor.user.name} will read it with your request. "
+            "A few lines are enough.",
+        )
+        return redirect("mentees:profile_edit")
+    form = RequestForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            sent = services.request_create(
+                mentee=asking.mentee, mentor=mentor, by=user, **form.cleaned_data
+            )
+        except PairingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                f"Your request is with {mentor.user.name}. You'll hear back by e-mail; "
+                "most mentors answer within a week.",
+            )
+            return redirect(sent)
+    context = {"mentor": mentor, "asking": asking, "form": form}
+    return render(request, "pairings/mentorshiprequest_form.html", context)
+
+
+# --- the mentee's requests --------------------------------------------------
+
+
+@require_GET
+def request_list(request: HttpRequest) -> HttpResponse:
+    asked = MentorshipRequest.objects.involving(request.user).filter(mentee__user=request.user)
+    asked = asked.select_related("mentor__user", "referred_to__user", "pairing")
+    return render(request, "pairings/mentorshiprequest_list.html", {"requests": asked})
+
+
+def _request_page(
+    request: HttpRequest, asked: MentorshipRequest, forms: dict | None = None
+) -> HttpResponse:
+    """The request as its mentee or its mentor sees it, with the forms that fit."""
+    forms = forms or {}
+    side = "mentor" if asked.mentor.user_id == request.user.pk else "mentee"
+    context = {"req": asked, "side": side, "reply_form": forms.get("reply")}
+    if side == "mentee" and (asked.awaiting_mentee or "reply" in forms):
+        context["reply_form"] = forms.get("reply") or QuestionAnswerForm()
+    if side == "mentor" and (asked.is_pending or forms.keys() & ANSWER_FORMS.keys()):
+        context["answer_forms"] = {
+            name: forms.get(name) or _answer_form(name, asked) for name in ANSWER_FORMS
+        }
+    return render(request, "pairings/mentorshiprequest_detail.html", context)
+
+
+def _request(request: HttpRequest, pk: int) -> MentorshipRequest:
+    return get_object_or_404(
+        MentorshipRequest.objects.involving(request.user).select_related(
+            "mentee__user", "mentee__program", "mentor__user", "referred_to__user", "pairing"
+        ),
+        pk=pk,
+    )
+
+
+@require_GET
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _request_page(request, _request(request, pk))
+
+
+@require_POST
+def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    asked = _request(request, pk)
+    try:
+        services.request_withdraw(request=asked, by=request.user)
+    except PairingError as error:
+        messages.error(request, error.message)
+        return redirect(asked)
+    messages.success(
+        request,
+        f"You withdrew your request to {asked.mentor.user.name}. We've let them know; "
+        "you are free to ask someone else.",
+    )
+    return redirect("pairings:request_list")
+
+
+@require_POST
+def request_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    asked = _request(request, pk)
+    form = QuestionAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.request_answer_question(
+                request=asked, by=request.user, answer=form.cleaned_data["answer"]
+            )
+        except PairingError as error:
+            if error.code in WRONG_SIDE:
+                messages.error(request, error.message)
+                return redirect(asked)
+            form.add_error("answer" if error.code == "empty_answer" else None, error.message)
+        else:
+            messages.success(
+                request,
+                f"Your answer is with {asked.mentor.user.name}. You'll hear back by e-mail.",
+            )
+            return redirect(asked)
+    return _request_page(request, asked, {"reply": form})
+
+
+# --- the mentor's inbox and answer --------------------------------------------
+
+
+ANSWER_FORMS = {"accept": AcceptForm, "ask": AskMoreForm, "decline": DeclineForm}
+
+
+def _answer_form(name: str, asked: MentorshipRequest, data=None):
+    kwargs = {"request": asked} if name == "decline" else {}
+    return ANSWER_FORMS[name](data, prefix=name, **kwargs)
+
+
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    waiting = (
+        MentorshipRequest.objects.involving(request.user)
+        .filter(mentor__user=request.user)
+        .pending()
+        .select_related("mentee__user", "mentee__program")
+        .order_by("created_at", "pk")  # who has waited longest comes first
+    )
+    return render(request, "pairings/inbox.html", {"requests": waiting})
+
+
+@require_http_methods(["GET", "POST"])
+def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    asked = _request(request, pk)
+    if request.method == "GET":
+        return _request_page(request, asked)
+    decision = request.POST.get("decision", "")
+    if decision not in ANSWER_FORMS:
+        messages.error(
+            request, "Choose how you'd like to answer: say yes, ask a question, or decline."
+        )
+        return redirect(asked)
+    form = _answer_form(decision, asked, request.POST)
+    if form.is_valid():
+        try:
+            done = _answer(request, asked, decision, form.cleaned_data)
+        except PairingError as error:
+            if error.code in WRONG_SIDE:
+                messages.error(request, error.message)
+                return redirect(asked)
+            form.add_error(None, error.message)
+        else:
+            return done
+    return _request_page(request, asked, {decision: form})
+
+
+def _answer(
+    request: HttpRequest, asked: MentorshipRequest, decision: str, data: dict
+) -> HttpResponse:
+    mentee = asked.mentee.user.name
+    if decision == "accept":
+        pairing = services.request_accept(request=asked, by=request.user, reply=data["reply"])
+        if pairing.status == PStatus.ACTIVE:
+            messages.success(
+                request,
+                f"You and {mentee} are paired. We've let them know by e-mail; your e-mail "
+                "addresses are below, so one of you can suggest a first meeting.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Thank you for saying yes. Because you also evaluate residents, a program "
+                f"director looks at the pairing before it starts; you and {mentee} will hear "
+                "by e-mail.",
+            )
+        return redirect(pairing)
+    if decision == "ask":
+        services.request_ask_more(request=asked, by=request.user, question=data["question"])
+        messages.success(
+            request,
+            f"Your question is with {mentee}. Their request stays open, and you'll get an "
+            "e-mail when they answer.",
+        )
+        return redirect("pairings:inbox")
+    referred_to = data["referred_to"]
+    services.request_decline(
+        request=asked,
+        by=request.user,
+        reply=data["reply"],
+        referred_to=referred_to,
+        referral_reason=data["referral_reason"],
+    )
+    suggestion = f", with your suggestion to ask {referred_to.user.name}" if referred_to else ""
+    messages.success(
+        request,
+        f"Thank you for answering. We've let {mentee} know{suggestion}.",
+    )
+    return redirect("pairings:inbox")
+
+
+# --- pairings ---------------------------------------------------------------
