@@ -1,0 +1,121 @@
+"""The cast of the service tests: a program, its director, a mentee and mentors,
+and requests and pairings in each state. Test modules may define their own."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from mentorship.pairings import services
+from tests.factories import (
+    make_director,
+    make_mentee,
+    make_mentee_profile,
+    make_mentor,
+    make_mentor_profile,
+    make_program,
+    make_user,
+)
+from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW, PStatus, make_pairing
+
+
+@pytest.fixture
+def program():
+    return make_program("Stanford Anesthesiology")
+
+
+@pytest.fixture
+def other_program():
+    return make_program("Bay Area Society")
+
+
+@pytest.fixture
+def director(program):
+    user = make_director("okafor@example.com", name="Dr Maya Okafor", with_mfa=False)
+    program.directors.add(user)
+    return user
+
+
+@pytest.fixture
+def other_director(other_program):
+    user = make_director("reyes@example.com", name="Dr Lena Reyes", with_mfa=False)
+    other_program.directors.add(user)
+    return user
+
+
+@pytest.fixture
+def superuser():
+    return make_user("root@example.com", name="Site Admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def sam(program):
+    return make_mentee_profile(
+        make_mentee("sam@example.com", name="Sam Whitfield"), program=program
+    )
+
+
+@pytest.fixture
+def chen(program):
+    return make_mentor_profile(
+        make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program], capacity=2
+    )
+
+
+@pytest.fixture
+def levin(program):
+    return make_mentor_profile(
+        make_mentor("levin@example.com", name="Dr Ari Levin"), programs=[program], capacity=2
+    )
+
+
+@pytest.fixture
+def grey(program):
+    """A mentor who sits on the Clinical Competency Committee: she evaluates residents."""
+    return make_mentor_profile(
+        make_mentor("grey@example.com", name="Dr Ana Grey"), programs=[program], is_ccc_member=True
+    )
+
+
+@pytest.fixture
+def people(sam, chen, levin, director, other_director):
+    """Everyone who might try a change, by name."""
+    return {
+        "mentee": sam.user,
+        "mentor": chen.user,
+        "other mentor": levin.user,
+        "director": director,
+        "other director": other_director,
+        "anonymous": AnonymousUser(),
+    }
+
+
+@pytest.fixture
+def proposed(sam, chen, director):
+    return services.pairing_propose(mentor=chen, mentee=sam, by=director)
+
+
+@pytest.fixture
+def active(sam, chen):
+    return make_pairing(chen, sam, PStatus.ACTIVE)
+
+
+@pytest.fixture
+def paused(sam, chen):
+    return make_pairing(chen, sam, PStatus.PAUSED)
+
+
+@pytest.fixture
+def ended(sam, chen):
+    return make_pairing(chen, sam, PStatus.ENDED, ended_on=timezone.localdate())
+
+
+@pytest.fixture
+def pending(sam, chen):
+    return services.request_create(
+        mentee=sam,
+        mentor=chen,
+        by=sam.user,
+        drew_you=DREW_YOU,
+        explore=EXPLORE,
+        help_now=HELP_NOW,
+    )
