@@ -12,8 +12,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -61,14 +61,22 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    def _get_visible_or_404(self, request, object_id):
+        # get_object answers None for ids of other programs and for ids that
+        # aren't ids at all ("4/change"), so a crafted URL is a 404, not a 500.
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("No such row in your programs.")
+
     def history_view(self, request, object_id, extra_context=None):
-        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        self._get_visible_or_404(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
             raise PermissionDenied
-        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        self._get_visible_or_404(request, object_id)
+        if not str(version_id).isdigit():
+            raise Http404("No such version.")
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
