@@ -1,16 +1,18 @@
 """Test set-up: environment, settings tweaks and shared fixtures.
 
 The settings module refuses to start without SECRET_KEY outside debug, so the
-test environment is set here, before pytest-django loads Django (it does so
-after this hook, see pytest-django's `pytest_configure`).
+test environment is set here. It happens when this file is imported, which is
+before any conftest.py below it (those may import models) and before
+pytest-django sets Django up in its `pytest_configure`.
 """
 
 import os
 
+import django
 import pytest
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def _configure_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorship.settings")
     os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -38,6 +40,10 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+    django.setup()
+
+
+_configure_django()
 
 
 @pytest.fixture(autouse=True)
