@@ -50,6 +50,8 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     """
 
     object_history_list_template = "admin/pairings/object_history_list.html"
+    # The site's pairing and request pages belong to the two people (404 for others).
+    view_on_site = False
 
     def has_change_permission(self, request, obj=None):
         # Actions need the model permission; a single row is never edited by form.

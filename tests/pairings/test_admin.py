@@ -736,3 +736,13 @@ def test_the_request_list_shows_age_and_who_waits_for_the_mentee(client, world):
 
     assert '<td class="field-age_days">12</td>' in html
     assert 'alt="True"' in html
+
+
+def test_the_change_page_offers_no_view_on_site_link_to_a_page_directors_cannot_open(client, world):
+    pairing = make_pairing(world["dana"], world["sam"])
+    client.force_login(world["director_a"])
+
+    text = client.get(reverse("admin:pairings_pairing_change", args=[pairing.pk])).content.decode()
+
+    assert "View on site" not in text
+    assert pairing.get_absolute_url() not in text
