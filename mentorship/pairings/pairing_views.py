@@ -112,36 +112,39 @@ def pairing_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(pairing)
 
 
-@require_POST
-def pairing_pause(request: HttpRequest, pk: int) -> HttpResponse:
+def _step(request: HttpRequest, pk: int, service, success: str) -> HttpResponse:
+    """Pause or resume: call the service, then say what happened. `success` may
+    name the other person as {other}."""
     pairing = _pairing(request, pk)
     other = getattr(pairing, _sides(pairing, request.user)[1]).user.name
     try:
-        services.pairing_pause(pairing=pairing, by=request.user)
+        service(pairing=pairing, by=request.user)
     except PairingError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request,
-            f"The pairing is paused, and we've let {other} know. Your place together stays "
-            "held; resume whenever you're both ready.",
-        )
+        messages.success(request, success.format(other=other))
     return redirect(pairing)
+
+
+@require_POST
+def pairing_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(
+        request,
+        pk,
+        services.pairing_pause,
+        "The pairing is paused, and we've let {other} know. Your place together stays "
+        "held; resume whenever you're both ready.",
+    )
 
 
 @require_POST
 def pairing_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    pairing = _pairing(request, pk)
-    other = getattr(pairing, _sides(pairing, request.user)[1]).user.name
-    try:
-        services.pairing_resume(pairing=pairing, by=request.user)
-    except PairingError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, f"Welcome back. The pairing is active again, and we've let {other} know."
-        )
-    return redirect(pairing)
+    return _step(
+        request,
+        pk,
+        services.pairing_resume,
+        "Welcome back. The pairing is active again, and we've let {other} know.",
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -456,40 +456,44 @@ def _require_member_or_director(pairing: Pairing, by: User) -> str:
     return side or "director"
 
 
-@transaction.atomic
-def pairing_pause(*, pairing: Pairing, by: User) -> Pairing:
+def _step(
+    pairing: Pairing, by: User, *, source: str, target: str, refusal: str, code: str, event: str
+) -> Pairing:
+    """Move a pairing between two statuses, and tell whoever didn't make the move."""
     pairing = _lock_pairing(pairing)
     side = _require_member_or_director(pairing, by)
-    if pairing.status != PStatus.ACTIVE:
-        raise PairingError("Only an active pairing can be paused.", code="not_active")
-    pairing.status = PStatus.PAUSED
+    if pairing.status != source:
+        raise PairingError(refusal, code=code)
+    pairing.status = target
     _save(pairing, by, ["status"])
-    queue_email(
-        "pairing_paused",
-        to=_others(pairing, side),
-        pairing=pairing,
-        by=by,
-        url=absolute(pairing.get_absolute_url()),
-    )
+    _tell_others(event, pairing, side, by)
     return pairing
+
+
+@transaction.atomic
+def pairing_pause(*, pairing: Pairing, by: User) -> Pairing:
+    return _step(
+        pairing,
+        by,
+        source=PStatus.ACTIVE,
+        target=PStatus.PAUSED,
+        refusal="Only an active pairing can be paused.",
+        code="not_active",
+        event="pairing_paused",
+    )
 
 
 @transaction.atomic
 def pairing_resume(*, pairing: Pairing, by: User) -> Pairing:
-    pairing = _lock_pairing(pairing)
-    side = _require_member_or_director(pairing, by)
-    if pairing.status != PStatus.PAUSED:
-        raise PairingError("Only a paused pairing can be resumed.", code="not_paused")
-    pairing.status = PStatus.ACTIVE
-    _save(pairing, by, ["status"])
-    queue_email(
-        "pairing_resumed",
-        to=_others(pairing, side),
-        pairing=pairing,
-        by=by,
-        url=absolute(pairing.get_absolute_url()),
+    return _step(
+        pairing,
+        by,
+        source=PStatus.PAUSED,
+        target=PStatus.ACTIVE,
+        refusal="Only a paused pairing can be resumed.",
+        code="not_paused",
+        event="pairing_resumed",
     )
-    return pairing
 
 
 @transaction.atomic
@@ -514,13 +518,7 @@ def pairing_end(
         setattr(pairing, f"{side}_carry_forward", carry_forward)
         fields += [f"{side}_learned", f"{side}_carry_forward"]
     _save(pairing, by, fields)
-    queue_email(
-        "pairing_ended",
-        to=_others(pairing, side),
-        pairing=pairing,
-        by=by,
-        url=absolute(pairing.get_absolute_url()),
-    )
+    _tell_others("pairing_ended", pairing, side, by)
     return pairing
 
 
@@ -556,6 +554,16 @@ def pairing_reassign(
         raise PairingError("Choose a different mentor.", code="same_mentor")
     pairing_end(pairing=pairing, by=by, reason=reason or f"Reassigned to {new_mentor}.")
     return pairing_propose(mentor=new_mentor, mentee=pairing.mentee, by=by, program=pairing.program)
+
+
+def _tell_others(event: str, pairing: Pairing, side: str, by: User) -> None:
+    queue_email(
+        event,
+        to=_others(pairing, side),
+        pairing=pairing,
+        by=by,
+        url=absolute(pairing.get_absolute_url()),
+    )
 
 
 def _others(pairing: Pairing, side: str) -> list[User]:
