@@ -26,6 +26,8 @@ DIRECTOR_PERMISSIONS = [
     "pairings.change_pairing",
     "pairings.view_mentorshiprequest",
     "pairings.change_mentorshiprequest",
+    # Meetings only: their dates, lengths and formats. Notes have no admin at all.
+    "meetings.view_meeting",
 ]
 
 

@@ -23,12 +23,16 @@ def send_email(
     to: list[str],
     from_email: str,
     html: str | None = None,
+    attachments: list[list[str]] | None = None,
     attempt: int = 1,
 ) -> int:
-    """Send one e-mail; runs on the task worker in production, retried on failure."""
+    """Send one e-mail; runs on the task worker in production, retried on failure.
+    `attachments` are [filename, text, mimetype] (JSON-friendly, for the queue)."""
     message = EmailMultiAlternatives(subject, body, from_email, to)
     if html:
         message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
     try:
         return message.send()
     except Exception:
@@ -37,6 +41,12 @@ def send_email(
             raise
         logger.warning("E-mail %r to %s failed; trying again later", subject, to, exc_info=True)
         send_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-            subject=subject, body=body, to=to, from_email=from_email, html=html, attempt=attempt + 1
+            subject=subject,
+            body=body,
+            to=to,
+            from_email=from_email,
+            html=html,
+            attachments=attachments,
+            attempt=attempt + 1,
         )
         raise

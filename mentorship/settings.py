@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "mentorship.mentors",
     "mentorship.mentees",
     "mentorship.pairings",
+    "mentorship.meetings",
     "simple_history",
     "accounts",
 ]

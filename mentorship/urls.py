@@ -8,6 +8,7 @@ urlpatterns = [
     path("mentors/", include("mentorship.mentors.urls")),
     path("mentees/", include("mentorship.mentees.urls")),
     path("", include("mentorship.pairings.urls")),
+    path("", include("mentorship.meetings.urls")),
     # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)
     # and the list of signed-in sessions (sessions/).
     path("accounts/", include("allauth.urls")),

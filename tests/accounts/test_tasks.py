@@ -71,7 +71,7 @@ def test_a_failed_send_is_queued_again_later_as_the_next_attempt(failing_mail, d
 
     [retry] = deferring_backend.results
     assert retry.task.name == "send_email"
-    assert retry.kwargs == {**MESSAGE, "attempt": 2}
+    assert retry.kwargs == {**MESSAGE, "attachments": None, "attempt": 2}
     # The first retry waits two minutes.
     assert before + timedelta(minutes=2) <= retry.task.run_after
     assert retry.task.run_after <= timezone.now() + timedelta(minutes=2)
@@ -112,3 +112,13 @@ def test_with_the_immediate_backend_a_failure_fails_the_task_without_retrying(
     assert result.errors[0].exception_class_path == "builtins.ConnectionRefusedError"
     assert FailingBackend.attempts == 1
     assert mailoutbox == []
+
+
+def test_a_retry_keeps_the_attachments(failing_mail, deferring_backend):
+    calendar = ["meeting.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar"]
+
+    with pytest.raises(ConnectionRefusedError):
+        send_email.call(**MESSAGE, attachments=[calendar])
+
+    [retry] = deferring_backend.results
+    assert retry.kwargs["attachments"] == [calendar]

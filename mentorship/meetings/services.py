@@ -1,0 +1,344 @@
+"""Every write about meetings, notes and commitments, one function each.
+
+Only the two people of a pairing log, plan and note its meetings. Refusals are
+PairingError (from the pairings app) with a message fit to show.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from accounts.models import User
+from mentorship.pairings.emails import absolute, queue_email
+from mentorship.pairings.models import Pairing
+from mentorship.pairings.services import PairingError
+
+from .calendar import meeting_ics
+from .models import PROMPTS, Commitment, Meeting, Note, Nudge, Side
+
+# A session may be logged a little ahead of the clock (time zones, a slow phone).
+LOG_SLACK = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class NoteInput:
+    prompt: str
+    answer: str
+    shared: bool = False
+
+
+@dataclass(frozen=True)
+class CommitmentInput:
+    owner: str  # Side.MENTOR or Side.MENTEE
+    what: str
+    due_on: date | None = None
+
+
+def _side(pairing: Pairing, by: User) -> str:
+    side = pairing.side_of(by) if by.is_authenticated else None
+    if side is None:
+        raise PairingError("Only the two people of the pairing can do this.", code="not_member")
+    return side
+
+
+def _require_running(pairing: Pairing) -> None:
+    if pairing.status not in (Pairing.Status.ACTIVE, Pairing.Status.PAUSED):
+        raise PairingError(
+            "Meetings are logged for active or paused pairings only.", code="not_running"
+        )
+
+
+def _save_notes(meeting: Meeting, by: User, side: str, notes: Iterable[NoteInput]) -> list[Note]:
+    allowed = {key for key, _ in PROMPTS[side]}
+    saved = []
+    for note in notes:
+        if note.prompt not in allowed:
+            raise PairingError("That question isn't one of yours.", code="bad_prompt")
+        if not note.answer.strip():
+            continue
+        saved.append(
+            Note.objects.update_or_create(
+                meeting=meeting,
+                author=by,
+                prompt=note.prompt,
+                defaults={
+                    "answer": note.answer,
+                    "visibility": Note.Visibility.SHARED
+                    if note.shared
+                    else Note.Visibility.PRIVATE,
+                },
+            )[0]
+        )
+    return saved
+
+
+def _add_commitments(
+    pairing: Pairing, meeting: Meeting | None, by: User, commitments: Iterable[CommitmentInput]
+) -> list[Commitment]:
+    added = []
+    for item in commitments:
+        if item.owner not in Side.values:
+            raise PairingError("Say who will do it: the mentor or the mentee.", code="bad_owner")
+        if not item.what.strip():
+            continue
+        added.append(
+            Commitment.objects.create(
+                pairing=pairing,
+                meeting=meeting,
+                owner=item.owner,
+                what=item.what.strip(),
+                due_on=item.due_on,
+                created_by=by,
+            )
+        )
+    return added
+
+
+def _own_open_commitments(pairing: Pairing, commitments: Iterable[Commitment]) -> list[Commitment]:
+    chosen = list(commitments)
+    for commitment in chosen:
+        if commitment.pairing_id != pairing.pk:
+            raise PairingError("That commitment belongs to another pairing.", code="not_member")
+    return [c for c in chosen if not c.is_done]
+
+
+@transaction.atomic
+def meeting_log(
+    *,
+    pairing: Pairing,
+    by: User,
+    starts_at: datetime,
+    minutes: int,
+    format: str,
+    notes: Iterable[NoteInput] = (),
+    commitments: Iterable[CommitmentInput] = (),
+    done: Iterable[Commitment] = (),
+    carried: dict[Commitment, date] | None = None,
+    planned: Meeting | None = None,
+    now: datetime | None = None,
+) -> Meeting:
+    """Log a session that happened: when, how long, how; the author's notes; new
+    commitments; and what became of the ones still open from last time."""
+    now = now or timezone.now()
+    pairing = (
+        Pairing.objects.select_for_update(of=("self",))
+        .select_related("mentor__user", "mentee__user")
+        .get(pk=pairing.pk)
+    )
+    side = _side(pairing, by)
+    _require_running(pairing)
+    if starts_at > now + LOG_SLACK:
+        raise PairingError(
+            "A session you log has already happened; plan the next one instead.",
+            code="in_the_future",
+        )
+    if planned is not None:
+        meeting = Meeting.objects.select_for_update().get(pk=planned.pk)
+        if meeting.pairing_id != pairing.pk or meeting.status != Meeting.Status.PLANNED:
+            raise PairingError("That isn't a planned meeting of this pairing.", code="not_planned")
+        meeting.starts_at, meeting.minutes, meeting.format = starts_at, minutes, format
+        meeting.status, meeting.logged_by = Meeting.Status.HELD, by
+        meeting.full_clean(exclude=["pairing", "logged_by"])
+        meeting.save()
+    else:
+        meeting = Meeting(
+            pairing=pairing,
+            starts_at=starts_at,
+            minutes=minutes,
+            format=format,
+            status=Meeting.Status.HELD,
+            logged_by=by,
+        )
+        meeting.full_clean(exclude=["pairing", "logged_by"])
+        meeting.save()
+    _save_notes(meeting, by, side, notes)
+    _add_commitments(pairing, meeting, by, commitments)
+    for commitment in _own_open_commitments(pairing, done):
+        commitment.done_at = now
+        commitment.save(update_fields=["done_at"])
+    for commitment, due_on in (carried or {}).items():
+        for open_one in _own_open_commitments(pairing, [commitment]):
+            open_one.due_on = due_on
+            open_one.save(update_fields=["due_on"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_plan(
+    *,
+    pairing: Pairing,
+    by: User,
+    starts_at: datetime,
+    minutes: int,
+    format: str,
+    place: str = "",
+    now: datetime | None = None,
+) -> Meeting:
+    """Plan the next meeting; both people get an e-mail with a calendar file."""
+    now = now or timezone.now()
+    pairing = Pairing.objects.select_related("mentor__user", "mentee__user").get(pk=pairing.pk)
+    _side(pairing, by)
+    if pairing.status != Pairing.Status.ACTIVE:
+        raise PairingError("Meetings are planned for active pairings.", code="not_active")
+    if starts_at <= now:
+        raise PairingError("Choose a time that hasn't passed yet.", code="in_the_past")
+    meeting = Meeting(
+        pairing=pairing,
+        starts_at=starts_at,
+        minutes=minutes,
+        format=format,
+        place=place,
+        status=Meeting.Status.PLANNED,
+        logged_by=by,
+    )
+    meeting.full_clean(exclude=["pairing", "logged_by"])
+    meeting.save()
+    queue_email(
+        "meeting_planned",
+        to=[pairing.mentor.user, pairing.mentee.user],
+        attachments=[("meeting.ics", meeting_ics(meeting), "text/calendar")],
+        meeting=meeting,
+        pairing=pairing,
+        by=by,
+        url=absolute(pairing.get_absolute_url()),
+    )
+    return meeting
+
+
+@transaction.atomic
+def note_update(*, note: Note, by: User, answer: str, shared: bool) -> Note:
+    """The author edits their answer, or changes who can read it."""
+    note = Note.objects.select_for_update().get(pk=note.pk)
+    if note.author_id != by.pk:
+        raise PairingError("Only the person who wrote a note can change it.", code="not_author")
+    if not answer.strip():
+        raise PairingError("Write something, or leave the note as it was.", code="empty_note")
+    note.answer = answer
+    note.visibility = Note.Visibility.SHARED if shared else Note.Visibility.PRIVATE
+    note.save(update_fields=["answer", "visibility", "updated_at"])
+    return note
+
+
+@transaction.atomic
+def commitment_add(
+    *, pairing: Pairing, by: User, item: CommitmentInput, meeting: Meeting | None = None
+) -> Commitment:
+    _side(pairing, by)
+    _require_running(pairing)
+    added = _add_commitments(pairing, meeting, by, [item])
+    if not added:
+        raise PairingError("Say what will be done.", code="empty_commitment")
+    return added[0]
+
+
+@transaction.atomic
+def commitment_complete(*, commitment: Commitment, by: User, now=None) -> Commitment:
+    commitment = (
+        Commitment.objects.select_for_update().select_related("pairing").get(pk=commitment.pk)
+    )
+    _side(commitment.pairing, by)
+    if commitment.is_done:
+        raise PairingError("That one is already done.", code="already_done")
+    commitment.done_at = now or timezone.now()
+    commitment.save(update_fields=["done_at"])
+    return commitment
+
+
+@transaction.atomic
+def commitment_carry(*, commitment: Commitment, by: User, due_on: date) -> Commitment:
+    """Carry an open commitment forward to a new date."""
+    commitment = (
+        Commitment.objects.select_for_update().select_related("pairing").get(pk=commitment.pk)
+    )
+    _side(commitment.pairing, by)
+    if commitment.is_done:
+        raise PairingError("That one is already done.", code="already_done")
+    commitment.due_on = due_on
+    commitment.save(update_fields=["due_on"])
+    return commitment
+
+
+# --- the daily jobs -----------------------------------------------------------
+
+
+def meetings_send_reminders(*, now: datetime | None = None) -> int:
+    """E-mail both people the day before a planned meeting, once per meeting."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    due = (
+        Meeting.objects.planned()
+        .filter(starts_at__date=tomorrow, reminder_sent_at__isnull=True)
+        .select_related("pairing__mentor__user", "pairing__mentee__user")
+    )
+    sent = 0
+    for meeting in due:
+        with transaction.atomic():
+            # Claim it first: a second run, or a second worker, finds nothing to do.
+            claimed = Meeting.objects.filter(pk=meeting.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if not claimed:
+                continue
+            pairing = meeting.pairing
+            queue_email(
+                "meeting_reminder",
+                to=[pairing.mentor.user, pairing.mentee.user],
+                attachments=[("meeting.ics", meeting_ics(meeting), "text/calendar")],
+                meeting=meeting,
+                pairing=pairing,
+                url=absolute(pairing.get_absolute_url()),
+            )
+            sent += 1
+    return sent
+
+
+def pairings_quiet(*, today: date | None = None):
+    """Active pairings with `last_met` (the last held meeting, or the start) and
+    `days_quiet` longer than their program's target."""
+    today = today or timezone.localdate()
+    pairings = (
+        Pairing.objects.filter(status=Pairing.Status.ACTIVE)
+        .annotate(
+            last_held=Max("meetings__starts_at", filter=Q(meetings__status=Meeting.Status.HELD))
+        )
+        .select_related("program", "mentor__user", "mentee__user")
+    )
+    for pairing in pairings:
+        last = timezone.localdate(pairing.last_held) if pairing.last_held else pairing.started_on
+        days = (today - last).days
+        if days > pairing.program.meeting_target_days:
+            pairing.days_quiet = days
+            yield pairing
+
+
+def pairings_nudge_quiet(*, now: datetime | None = None) -> int:
+    """One gentle nudge to both people of each quiet pairing, at most once per
+    target period of its program."""
+    now = now or timezone.now()
+    sent = 0
+    for pairing in pairings_quiet(today=timezone.localdate(now)):
+        period = timedelta(days=pairing.program.meeting_target_days)
+        with transaction.atomic():
+            # Lock the pairing so two runs at once can't both nudge it.
+            list(Pairing.objects.select_for_update().filter(pk=pairing.pk).values_list("pk"))
+            if Nudge.objects.filter(pairing=pairing, sent_at__gt=now - period).exists():
+                continue
+            Nudge.objects.create(pairing=pairing, sent_at=now, days_quiet=pairing.days_quiet)
+            for person, other in (
+                (pairing.mentor.user, pairing.mentee.user),
+                (pairing.mentee.user, pairing.mentor.user),
+            ):
+                queue_email(
+                    "pairing_quiet",
+                    to=[person],
+                    pairing=pairing,
+                    other=other,
+                    days=pairing.days_quiet,
+                    url=absolute(pairing.get_absolute_url()),
+                )
+            sent += 1
+    return sent
