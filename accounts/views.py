@@ -1,12 +1,14 @@
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
@@ -48,9 +50,37 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/dashboard.html", context)
 
 
+def _with_meetings(pairings, now):
+    """Each pairing with its next planned meeting and its last held one, as subqueries."""
+    meetings = Meeting.objects.filter(pairing=OuterRef("pk"))
+    upcoming = meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by(
+        "starts_at", "pk"
+    )
+    held = meetings.filter(status=Meeting.Status.HELD).order_by("-starts_at")
+    return pairings.annotate(
+        next_meeting_id=Subquery(upcoming.values("pk")[:1]),
+        next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
+        last_held_at=Subquery(held.values("starts_at")[:1]),
+    )
+
+
+def _days_quiet(pairing: Pairing, today) -> int | None:
+    """Days since the last held meeting (or the start) when past the program's target."""
+    if pairing.status != Pairing.Status.ACTIVE:
+        return None
+    last = timezone.localdate(pairing.last_held_at) if pairing.last_held_at else pairing.started_on
+    if last is None:
+        return None
+    days = (today - last).days
+    return days if days > pairing.program.meeting_target_days else None
+
+
 def _pairings_at_a_glance(user: User) -> dict:
-    """Current pairings on each side, and pending requests counted: two queries."""
-    current = Pairing.objects.involving(user).open().select_related("mentor__user", "mentee__user")
+    """Current pairings on each side with their next and last meetings, pending
+    requests counted, and overdue commitments: three queries."""
+    now, today = timezone.now(), timezone.localdate()
+    current = Pairing.objects.involving(user).open()
+    current = _with_meetings(current, now).select_related("mentor__user", "mentee__user", "program")
     current = current.order_by("-started_on", "-created_at", "-pk")
     mine = list(current)
     for pairing in mine:
@@ -59,6 +89,20 @@ def _pairings_at_a_glance(user: User) -> dict:
         pairing.needs_my_yes = (
             pairing.status == Pairing.Status.PROPOSED
             and getattr(pairing, f"{side}_confirmed_at") is None
+        )
+        pairing.days_quiet = _days_quiet(pairing, today)
+    overdue = list(
+        Commitment.objects.visible_to(user)
+        .overdue(today)
+        .filter(pairing__status__in=[Pairing.Status.ACTIVE, Pairing.Status.PAUSED])
+        .select_related("pairing__mentor__user", "pairing__mentee__user")
+        .order_by("due_on", "pk")
+    )
+    for commitment in overdue:
+        pairing = commitment.pairing
+        commitment.owner_user = getattr(pairing, commitment.owner).user
+        commitment.other_user = (
+            pairing.mentee.user if pairing.mentor.user_id == user.pk else pairing.mentor.user
         )
     pending = (
         MentorshipRequest.objects.involving(user)
@@ -72,6 +116,13 @@ def _pairings_at_a_glance(user: User) -> dict:
         "mentors_of_mine": [p for p in mine if p.mentee.user_id == user.pk],
         "mentees_of_mine": [p for p in mine if p.mentor.user_id == user.pk],
         "pending": pending,
+        "next_meetings": sorted(
+            (p for p in mine if p.next_meeting_id and p.status == Pairing.Status.ACTIVE),
+            key=lambda p: p.next_meeting_at,
+        ),
+        "quiet_pairings": [p for p in mine if p.days_quiet],
+        "overdue_commitments": overdue,
+        "today": today,
     }
 
 

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from mentorship.meetings.admin import QuietListFilter, days_since_met, with_meeting_figures
 from mentorship.programs.admin import DirectedProgramListFilter
 
 from .admin_forms import PairingProposeForm, ReasonForm, ReassignForm, plural
@@ -103,7 +104,8 @@ class StartYearListFilter(admin.SimpleListFilter):
     parameter_name = "started"
 
     def lookups(self, request, model_admin):
-        rows = model_admin.get_queryset(request).filter(started_on__isnull=False)
+        # The plain rows: the changelist's meeting figures would only slow this down.
+        rows = Pairing.objects.directed_by(request.user).filter(started_on__isnull=False)
         return [(str(day.year), str(day.year)) for day in rows.dates("started_on", "year", "DESC")]
 
     def queryset(self, request, queryset):
@@ -127,9 +129,18 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
         "started_on",
         "days_active",
         "needs_approval",
+        "last_meeting_on",
+        "meetings_held",
+        "days_since_met",
     ]
     list_display_links = ["mentor_name"]
-    list_filter = [DirectedProgramListFilter, "status", StartYearListFilter, "origin"]
+    list_filter = [
+        DirectedProgramListFilter,
+        "status",
+        QuietListFilter,
+        StartYearListFilter,
+        "origin",
+    ]
     list_select_related = ["mentor__user", "mentee__user", "program"]
     search_fields = PEOPLE_SEARCH
     exclude = REFLECTIONS
@@ -153,9 +164,24 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
     actions = ["activate", "pause", "end", "approve_conflict", "reassign", "export_csv"]
 
     def get_queryset(self, request: HttpRequest):
-        return Pairing.objects.directed_by(request.user).select_related(
-            "mentor__user", "mentee__user", "program"
+        # Meetings' dates and counts only, from annotations: never a note.
+        return with_meeting_figures(
+            Pairing.objects.directed_by(request.user).select_related(
+                "mentor__user", "mentee__user", "program"
+            )
         )
+
+    @admin.display(description="last meeting", ordering="last_meeting_on")
+    def last_meeting_on(self, obj: Pairing):
+        return obj.last_meeting_on
+
+    @admin.display(description="meetings held", ordering="meetings_held")
+    def meetings_held(self, obj: Pairing) -> int:
+        return obj.meetings_held
+
+    @admin.display(description="days since they met", ordering="-last_met")
+    def days_since_met(self, obj: Pairing) -> int | None:
+        return days_since_met(obj)
 
     @admin.display(description="days active")
     def days_active(self, obj: Pairing) -> int | None:
@@ -395,8 +421,12 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
                 "started",
                 "ended",
                 "days active",
+                "last meeting",
+                "meetings held",
+                "days since they met",
             ]
         )
+        today = timezone.localdate()
         for pairing in queryset:
             row = [
                 pairing.program.name,
@@ -409,6 +439,9 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
                 pairing.started_on.isoformat() if pairing.started_on else "",
                 pairing.ended_on.isoformat() if pairing.ended_on else "",
                 "" if pairing.days_active is None else pairing.days_active,
+                pairing.last_meeting_on.isoformat() if pairing.last_meeting_on else "",
+                pairing.meetings_held,
+                "" if (days := days_since_met(pairing, today)) is None else days,
             ]
             writer.writerow([spreadsheet_safe(value) for value in row])
         return response

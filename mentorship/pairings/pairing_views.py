@@ -3,12 +3,17 @@ resume, end and reflect. Every change goes through services.py; directors use
 the admin, so anyone but the two people gets a 404.
 """
 
+from collections import defaultdict
+
 from django.contrib import messages
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
+from mentorship.meetings.models import Commitment, Meeting, Note
 
 from . import services
 from .forms import (
@@ -72,8 +77,42 @@ def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "shows_contacts": pairing.status in (PStatus.ACTIVE, PStatus.PAUSED),
         "reflections": reflections,
         "can_reflect": _can_reflect(pairing, side),
+        "is_running": pairing.status in (PStatus.ACTIVE, PStatus.PAUSED),
+        **_timeline(pairing, request.user),
     }
     return render(request, "pairings/pairing_detail.html", context)
+
+
+def _timeline(pairing: Pairing, user: User) -> dict:
+    """Meetings newest first, each with the notes this person may read and the
+    commitments made there; the open commitments; the next planned meeting.
+    Three queries, however many meetings."""
+    now = timezone.now()
+    notes = Note.objects.readable_by(user).select_related("author").order_by("pk")
+    meetings = list(
+        Meeting.objects.visible_to(user)
+        .filter(pairing=pairing)
+        .prefetch_related(Prefetch("notes", queryset=notes, to_attr="readable_notes"))
+    )
+    commitments = list(
+        Commitment.objects.visible_to(user)
+        .filter(pairing=pairing)
+        .order_by(F("done_at").asc(nulls_first=True), F("due_on").asc(nulls_last=True), "pk")
+    )
+    made_at = defaultdict(list)
+    for commitment in commitments:
+        made_at[commitment.meeting_id].append(commitment)
+    for meeting in meetings:
+        # Your own answers first, then what the other person shared.
+        meeting.readable_notes.sort(key=lambda note: (note.author_id != user.pk, note.pk))
+        meeting.made_commitments = made_at[meeting.pk]
+    upcoming = [m for m in meetings if m.status == Meeting.Status.PLANNED and m.starts_at >= now]
+    return {
+        "meetings": meetings,
+        "next_meeting": min(upcoming, key=lambda m: m.starts_at, default=None),
+        "open_commitments": [c for c in commitments if not c.is_done],
+        "today": timezone.localdate(),
+    }
 
 
 def _can_reflect(pairing: Pairing, side: str) -> bool:

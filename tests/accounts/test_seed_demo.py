@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
@@ -6,6 +8,8 @@ from django.utils import timezone
 
 from accounts.management.commands.seed_demo import DEMO_PASSWORD
 from accounts.models import User
+from mentorship.meetings.models import Commitment, Meeting, Note
+from mentorship.meetings.services import pairings_quiet
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings import services
@@ -266,3 +270,82 @@ def test_seed_demo_gives_mentors_who_evaluate_residents_approved_pairings_only()
     started = Pairing.objects.exclude(status="proposed").filter(needs_conflict_approval=True)
     assert started.exists()
     assert not started.filter(conflict_approved_at=None).exists()
+
+
+# --- meetings, notes and commitments ----------------------------------------------
+
+
+def test_seed_demo_gives_sam_and_dana_a_history_quiet_past_the_target():
+    call_command("seed_demo")
+
+    today = timezone.localdate()
+    sam_dana = pairings()["mentee@example.com", "mentor@example.com"]
+    held = Meeting.objects.filter(pairing=sam_dana).held()
+    assert sorted((today - timezone.localdate(m.starts_at)).days for m in held) == [47, 58]
+    assert not Meeting.objects.filter(pairing=sam_dana).planned().exists()
+    assert {(p.pk, p.days_quiet) for p in pairings_quiet()} >= {(sam_dana.pk, 47)}
+    sam, dana = sam_dana.mentee.user, sam_dana.mentor.user
+    mine = Note.objects.filter(meeting__pairing=sam_dana, author=sam)
+    assert {n.visibility for n in mine} == {"private", "shared"}
+    # Sam reads his own notes and what Dana shared; never Dana's private ones.
+    readable = Note.objects.readable_by(sam).filter(meeting__pairing=sam_dana)
+    assert set(readable) == set(mine) | set(
+        Note.objects.filter(meeting__pairing=sam_dana, author=dana, visibility="shared")
+    )
+    assert Note.objects.filter(author=dana, visibility="private").exists()
+    commitments = Commitment.objects.filter(pairing=sam_dana)
+    assert commitments.filter(done_at__isnull=False).count() == 1
+    assert [c.owner for c in commitments.overdue()] == ["mentor"]
+    assert commitments.open().count() == 2
+
+
+def test_seed_demo_gives_running_pairings_meetings_notes_and_commitments():
+    call_command("seed_demo", mentors=30, mentees=60)
+
+    now, today = timezone.now(), timezone.localdate()
+    generated = Pairing.objects.filter(mentee__user__email__startswith="mentee0")
+    running = generated.filter(
+        status__in=["active", "paused"], started_on__lt=today - timedelta(days=30)
+    )
+    assert running.exists()
+    assert not running.exclude(meetings__status="held").exists()
+    meetings = Meeting.objects.select_related("pairing")
+    for meeting in meetings:
+        assert timezone.localdate(meeting.starts_at) > meeting.pairing.started_on
+        if meeting.status == "held":
+            assert meeting.starts_at < now
+            assert meeting.pairing.ended_on is None or (
+                timezone.localdate(meeting.starts_at) <= meeting.pairing.ended_on
+            )
+        else:
+            assert meeting.starts_at > now
+            assert meeting.pairing.status == "active"
+            assert meeting.place
+    assert not generated.filter(status="proposed", meetings__isnull=False).exists()
+    # An active pairing has at most one meeting planned, and a quiet one has none.
+    planned = dict(
+        Meeting.objects.planned().values_list("pairing").annotate(n=Count("pk")).order_by()
+    )
+    assert set(planned.values()) == {1}
+    quiet = {p.pk for p in pairings_quiet()}
+    assert quiet and not quiet & set(planned)
+    assert {"mentor", "mentee"} == {
+        "mentor" if n.author_id == n.meeting.pairing.mentor.user_id else "mentee"
+        for n in Note.objects.select_related("meeting__pairing__mentor")
+    }
+    assert set(Note.objects.values_list("visibility", flat=True)) == {"private", "shared"}
+    assert Commitment.objects.overdue().exists()
+    assert Commitment.objects.open().exclude(pk__in=Commitment.objects.overdue()).exists()
+    assert Commitment.objects.filter(done_at__isnull=False).exists()
+    assert not Commitment.objects.filter(done_at__gt=now).exists()
+
+
+def test_seed_demo_run_twice_adds_no_meetings_notes_or_commitments(capsys):
+    call_command("seed_demo", mentors=20, mentees=40)
+    before = (Meeting.objects.count(), Note.objects.count(), Commitment.objects.count())
+
+    call_command("seed_demo", mentors=20, mentees=40)
+
+    assert (Meeting.objects.count(), Note.objects.count(), Commitment.objects.count()) == before
+    assert min(before) > 20
+    assert "New meetings: 0, with 0 notes and 0 commitments." in capsys.readouterr().out

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 # For someone who is both mentee and mentor: session and user (2), allauth's
 # record of signed-in sessions (5, savepoints included), the two-step check (1),
 # the mentee profile with its program (1), the mentor profile (1), the current
-# pairings (1), the pending requests counted (1), and saving the session (3,
-# savepoints included).
-DASHBOARD_QUERIES = 15
+# pairings with their next and last meetings (1), the pending requests counted (1),
+# the overdue commitments (1), and saving the session (3, savepoints included).
+DASHBOARD_QUERIES = 16
 
 
 def dashboard(client) -> str:

@@ -23,8 +23,9 @@ INBOX_QUERIES = 11  # + the pending requests with their mentees
 REQUEST_LIST_QUERIES = 11  # + the requests with mentor, referral and pairing
 PAIRING_LIST_QUERIES = 11  # + the pairings with both people
 # The dashboard of someone both mentee and mentor (tests/mentees/test_dashboard.py)
-# plus the current pairings (1) and the pending requests counted (1).
-DASHBOARD_QUERIES = 15
+# plus the current pairings with their next and last meetings (1), the pending
+# requests counted (1) and the overdue commitments (1).
+DASHBOARD_QUERIES = 16
 
 
 def _people(prefix: str, n: int, **flags) -> list[User]:

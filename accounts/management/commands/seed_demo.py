@@ -34,6 +34,7 @@ from accounts.demo_content import (
     TITLES,
     WISH_TOLD,
 )
+from accounts.demo_meetings import seed_meetings
 from accounts.demo_pairings import seed_generated, seed_story
 from accounts.models import User
 from accounts.roles import ensure_directors_group
@@ -50,10 +51,10 @@ KEEP_QUEUED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"
 # What each core person finds when they log in, printed with their log-in.
 STORY_LINES = {
     "director@example.com": "proposed Noor to Jordan; approved Priya with Noor",
-    "mentor@example.com": "mentor to Sam (active); Jordan's request waits for an answer",
+    "mentor@example.com": "mentor to Sam (active, quiet for 47 days); Jordan's request waits",
     "mentor2@example.com": "Sam's request waits; declined Ana, suggesting Priya",
     "mentor3@example.com": "asked Ana a question; mentor to Noor (paused)",
-    "mentee@example.com": "paired with Dana for two months; waiting to hear from Luis",
+    "mentee@example.com": "paired with Dana, last met 47 days ago; waiting to hear from Luis",
     "mentee2@example.com": "declined by Luis with a suggestion; Priya asked a question",
     "mentee3@example.com": "one request withdrawn, one expired; a pairing proposed",
     "both@example.com": "a paused and an ended pairing as mentee; proposed as mentor",
@@ -225,6 +226,7 @@ class Command(BaseCommand):
         )
         told = seed_story(director, now)
         new_requests, new_pairings = seed_generated(residency, director, now)
+        new_meetings, new_notes, new_commitments = seed_meetings(now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(people)} people."))
         self.stdout.write(
@@ -234,6 +236,10 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"New requests: {told[0] + new_requests}; new pairings: {told[1] + new_pairings}."
+        )
+        self.stdout.write(
+            f"New meetings: {new_meetings}, with {new_notes} notes and "
+            f"{new_commitments} commitments."
         )
         self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ with any of:")
         for email, name, is_mentee, is_mentor in CORE_PEOPLE:

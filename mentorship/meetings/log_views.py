@@ -1,0 +1,176 @@
+"""Logging a session, and keeping (or carrying) a commitment from the pairing page.
+
+Only the two people of a pairing get here: pairings come through
+Pairing.objects.involving, meetings and commitments through visible_to, so
+anyone else, directors included, gets a 404. Every write goes through services.
+"""
+
+from django.contrib import messages
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentorship.pairings.models import Pairing
+from mentorship.pairings.services import PairingError
+
+from . import services
+from .forms import CarryForm, LogForm
+from .models import Commitment, Meeting
+
+RUNNING = (Pairing.Status.ACTIVE, Pairing.Status.PAUSED)
+# The browser drafts (static/js/drafts.js) saved lately, so the log page can
+# tell the browser to forget them instead of restoring them.
+SAVED_DRAFTS = "meetings_saved_drafts"
+SAVED_DRAFTS_KEPT = 20
+
+
+def _planned(request: HttpRequest, pairing: Pairing) -> Meeting | None:
+    raw = request.GET.get("planned")
+    if raw is None:
+        return None
+    if not raw.isdigit():
+        raise Http404
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).planned().filter(pairing=pairing), pk=int(raw)
+    )
+
+
+def _initial(planned: Meeting | None) -> dict:
+    if planned is None:
+        return {}
+    local = timezone.localtime(planned.starts_at)
+    return {
+        "date": local.date(),
+        "time": local.time().replace(second=0, microsecond=0),
+        "minutes": planned.minutes,
+        "format": planned.format,
+    }
+
+
+def _remember_draft(request: HttpRequest, draft_id: str) -> None:
+    if draft_id:
+        saved = [d for d in request.session.get(SAVED_DRAFTS, []) if d != draft_id]
+        request.session[SAVED_DRAFTS] = [*saved, draft_id][-SAVED_DRAFTS_KEPT:]
+
+
+@require_http_methods(["GET", "POST"])
+def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
+    pairing = get_object_or_404(
+        Pairing.objects.involving(request.user).select_related(
+            "mentor__user", "mentee__user", "program"
+        ),
+        pk=pairing_id,
+    )
+    planned = _planned(request, pairing)
+    side = pairing.side_of(request.user)
+    other = pairing.mentee.user if side == "mentor" else pairing.mentor.user
+    if request.method == "GET" and pairing.status not in RUNNING:
+        if pairing.status == Pairing.Status.ENDED:
+            messages.info(
+                request,
+                f"Your pairing with {other.name} has ended, so there are no more sessions "
+                "to log. Your notes from it stay with you.",
+            )
+        else:
+            messages.info(request, "You can log sessions once you are both paired.")
+        return redirect(pairing)
+
+    open_commitments = list(
+        Commitment.objects.visible_to(request.user)
+        .filter(pairing=pairing)
+        .open()
+        .order_by(F("due_on").asc(nulls_last=True), "pk")
+    )
+    form = LogForm(
+        request.POST if request.method == "POST" else None,
+        side=side,
+        other_name=other.get_short_name(),
+        open_commitments=open_commitments,
+        today=timezone.localdate(),
+        initial=_initial(planned),
+    )
+    if form.is_valid():
+        now = timezone.now()
+        try:
+            services.meeting_log(
+                pairing=pairing,
+                by=request.user,
+                starts_at=form.starts_at(now),
+                minutes=form.cleaned_data["minutes"],
+                format=form.cleaned_data["format"],
+                notes=form.notes(),
+                commitments=form.new_commitments(),
+                done=form.done(),
+                carried=form.carried(),
+                planned=planned,
+                now=now,
+            )
+        except PairingError as error:
+            form.add_error("date" if error.code == "in_the_future" else None, error.message)
+        else:
+            _remember_draft(request, form.cleaned_data["draft_id"])
+            messages.success(request, "Logged. Thank you for showing up for each other.")
+            return redirect(pairing)
+    context = {
+        "pairing": pairing,
+        "form": form,
+        "side": side,
+        "other": other,
+        "planned": planned,
+        "draft_key": f"meeting-log-{pairing.pk}",
+        "saved_drafts": " ".join(request.session.get(SAVED_DRAFTS, [])),
+    }
+    return render(request, "meetings/meeting_log.html", context)
+
+
+def _commitment(request: HttpRequest, pk: int) -> Commitment:
+    return get_object_or_404(
+        Commitment.objects.visible_to(request.user).select_related("pairing"), pk=pk
+    )
+
+
+def _back(request: HttpRequest, commitment: Commitment) -> HttpResponse:
+    """Back where the person came from, when that is a page of this site."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(commitment.pairing)
+
+
+@require_POST
+def commitment_done(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _commitment(request, pk)
+    try:
+        services.commitment_complete(commitment=commitment, by=request.user)
+    except PairingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Done: “{commitment.what}”. That's a promise kept.")
+    return _back(request, commitment)
+
+
+@require_POST
+def commitment_carry(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = _commitment(request, pk)
+    form = CarryForm(request.POST, today=timezone.localdate())
+    if not form.is_valid():
+        messages.error(
+            request,
+            f"“{commitment.what}” stays as it was: {form.errors['due_on'][0]}",
+        )
+        return _back(request, commitment)
+    try:
+        services.commitment_carry(
+            commitment=commitment, by=request.user, due_on=form.cleaned_data["due_on"]
+        )
+    except PairingError as error:
+        messages.error(request, error.message)
+    else:
+        due = formats.date_format(form.cleaned_data["due_on"], "j F")
+        messages.success(request, f"Carried forward to {due}: “{commitment.what}”.")
+    return _back(request, commitment)
