@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.signup_rules",
+                "mentorship.meetings.context_processors.saved_drafts",
             ],
         },
     },

@@ -227,6 +227,7 @@ def note_update(*, note: Note, by: User, answer: str, shared: bool) -> Note:
 def commitment_add(
     *, pairing: Pairing, by: User, item: CommitmentInput, meeting: Meeting | None = None
 ) -> Commitment:
+    pairing = Pairing.objects.select_for_update(of=("self",)).get(pk=pairing.pk)  # as it is now
     _side(pairing, by)
     _require_running(pairing)
     added = _add_commitments(pairing, meeting, by, [item])
@@ -271,7 +272,12 @@ def meetings_send_reminders(*, now: datetime | None = None) -> int:
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     due = (
         Meeting.objects.planned()
-        .filter(starts_at__date=tomorrow, reminder_sent_at__isnull=True)
+        # A pairing that was paused or ended since has no meeting to be reminded of.
+        .filter(
+            starts_at__date=tomorrow,
+            reminder_sent_at__isnull=True,
+            pairing__status=Pairing.Status.ACTIVE,
+        )
         .select_related("pairing__mentor__user", "pairing__mentee__user")
     )
     sent = 0

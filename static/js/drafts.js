@@ -157,6 +157,17 @@
     form.addEventListener("submit", save);
   };
 
+  // Logging out on purpose forgets every draft in this browser.
+  const forgetAll = () => {
+    for (let i = store.length - 1; i >= 0; i -= 1) {
+      const name = store.key(i);
+      if (name && name.startsWith(PREFIX)) store.removeItem(name);
+    }
+  };
+
   forgetSavedAndStale();
+  document.querySelectorAll("form[data-forget-drafts]").forEach((form) => {
+    form.addEventListener("submit", forgetAll);
+  });
   document.querySelectorAll("form[data-draft-key]").forEach(keep);
 })();

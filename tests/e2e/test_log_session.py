@@ -159,10 +159,28 @@ def test_a_half_written_note_survives_a_reload_and_an_expired_session(
     page.wait_for_url(re.compile(rf"/pairings/{pairing.pk}/$"))
     assert page.get_by_text("Logged. Thank you for showing up for each other.").is_visible()
     assert page.get_by_text(DRAFT + " Finished after lunch.").first.is_visible()
+    # Saved: the page after the save already tells the browser to let the draft go.
+    page.wait_for_load_state("load")
+    assert stored_draft(page, pairing) is None
 
-    # Saved: the next log form starts empty, and the browser has let the draft go.
+    # The next log form starts empty.
     page.goto(log_url)
     assert answer.input_value() == ""
     assert not page.get_by_text("We restored what you were writing.").is_visible()
     assert stored_draft(page, pairing) is None
     assert errors == []
+
+
+def test_logging_out_forgets_every_draft_in_the_browser(live_server, phone):
+    pairing = paired()
+    page = phone
+    log_url = f"{live_server.url}/pairings/{pairing.pk}/log/"
+    log_in(page, live_server.url, "sam@stanford.edu", f"/pairings/{pairing.pk}/log/")
+    page.wait_for_url(log_url)
+    page.get_by_label("What is one thing you are taking away?").fill(DRAFT)
+    assert DRAFT in stored_draft(page, pairing)
+
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+
+    assert stored_draft(page, pairing) is None

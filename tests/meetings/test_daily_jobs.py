@@ -353,3 +353,28 @@ def test_the_tasks_run_once_without_repeating_when_tasks_run_at_once(settings, d
 
     assert send_meeting_reminders.enqueue().return_value == 0
     assert nudge_quiet_pairings.enqueue().return_value == 0
+
+
+def test_no_reminder_for_a_meeting_of_a_pairing_paused_since_it_was_planned(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    program = make_program("Quiet Program")
+    pairing = Pairing.objects.create(
+        mentor=make_mentor_profile(make_mentor("m@example.com"), programs=[program]),
+        mentee=make_mentee_profile(make_mentee("e@example.com"), program=program),
+        program=program,
+        status=Pairing.Status.PAUSED,
+        started_on=timezone.localdate() - timedelta(days=30),
+    )
+    now = timezone.now()
+    Meeting.objects.create(
+        pairing=pairing,
+        starts_at=now + timedelta(days=1),
+        status=Meeting.Status.PLANNED,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = meetings_send_reminders(now=now)
+
+    assert sent == 0
+    assert mailoutbox == []
