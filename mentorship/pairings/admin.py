@@ -6,23 +6,22 @@ The closing reflections are each person's own words and never appear here.
 """
 
 import csv
-from datetime import timedelta
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
 
 from mentorship.meetings.admin import QuietListFilter, days_since_met, with_meeting_figures
 from mentorship.programs.admin import DirectedProgramListFilter
 
+from . import admin_requests  # noqa: F401  (registers the requests' admin)
+from .admin_base import PEOPLE_SEARCH, REFLECTIONS, ReadOnlyHistoryAdmin
 from .admin_forms import PairingProposeForm, ReasonForm, ReassignForm, plural
-from .models import MentorshipRequest, Pairing
+from .models import Pairing
 from .services import (
     PairingError,
     pairing_activate,
@@ -32,69 +31,6 @@ from .services import (
     pairing_propose,
     pairing_reassign,
 )
-
-REFLECTIONS = ["mentor_learned", "mentor_carry_forward", "mentee_learned", "mentee_carry_forward"]
-PEOPLE_SEARCH = [
-    "mentor__user__name",
-    "mentor__user__email",
-    "mentee__user__name",
-    "mentee__user__email",
-]
-
-
-class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
-    """View-only change pages and history, scoped like the changelist.
-
-    simple_history's own views would fetch a version by id alone and could save
-    ("revert") it: here a version is shown only when its object is in the viewer's
-    rows, and never saved.
-    """
-
-    object_history_list_template = "admin/pairings/object_history_list.html"
-    # The site's pairing and request pages belong to the two people (404 for others).
-    view_on_site = False
-
-    def has_change_permission(self, request, obj=None):
-        # Actions need the model permission; a single row is never edited by form.
-        return obj is None and super().has_change_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def _get_visible_or_404(self, request, object_id):
-        # get_object answers None for ids of other programs and for ids that
-        # aren't ids at all ("4/change"), so a crafted URL is a 404, not a 500.
-        if self.get_object(request, unquote(object_id)) is None:
-            raise Http404("No such row in your programs.")
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._get_visible_or_404(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "GET":
-            raise PermissionDenied
-        self._get_visible_or_404(request, object_id)
-        if not str(version_id).isdigit():
-            raise Http404("No such version.")
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def get_readonly_fields(self, request, obj=None):
-        return [
-            name for _, options in self.get_fieldsets(request, obj) for name in options["fields"]
-        ]
-
-    @admin.display(description="mentor", ordering="mentor__user__name")
-    def mentor_name(self, obj) -> str:
-        return obj.mentor.user.name
-
-    @admin.display(description="mentee", ordering="mentee__user__name")
-    def mentee_name(self, obj) -> str:
-        return obj.mentee.user.name
-
 
 # --- pairings ---------------------------------------------------------------
 
@@ -452,78 +388,3 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
-
-
-# --- requests ---------------------------------------------------------------
-
-
-class RequestAgeListFilter(admin.SimpleListFilter):
-    title = "waiting for an answer"
-    parameter_name = "waiting"
-    DAYS = (7, 14, 30)
-
-    def lookups(self, request, model_admin):
-        return [(str(days), f"More than {days} days") for days in self.DAYS]
-
-    def queryset(self, request, queryset):
-        if self.value() in {str(days) for days in self.DAYS}:
-            since = timezone.now() - timedelta(days=int(self.value()))
-            return queryset.pending().filter(created_at__lt=since)
-        return queryset
-
-
-@admin.register(MentorshipRequest)
-class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
-    """Directors watch requests; the mentor who was asked is the one who answers."""
-
-    list_display = [
-        "mentee_name",
-        "mentor_name",
-        "program",
-        "status",
-        "created_at",
-        "age_days",
-        "awaiting_mentee",
-    ]
-    list_display_links = ["mentee_name"]
-    list_filter = ["status", DirectedProgramListFilter, RequestAgeListFilter]
-    list_select_related = ["mentor__user", "mentee__user", "program"]
-    search_fields = PEOPLE_SEARCH
-    fieldsets = [
-        (None, {"fields": ["mentee", "mentor", "program", "status", "created_at"]}),
-        ("The mentee's request", {"fields": MentorshipRequest.ANSWERS}),
-        (
-            "Ask for more",
-            {
-                "fields": [
-                    "question",
-                    "question_asked_at",
-                    "question_answer",
-                    "question_answered_at",
-                ]
-            },
-        ),
-        (
-            "The mentor's answer",
-            {"fields": ["reply", "referred_to", "referral_reason", "closed_at", "closed_by"]},
-        ),
-    ]
-
-    def get_queryset(self, request: HttpRequest):
-        return MentorshipRequest.objects.directed_by(request.user).select_related(
-            "mentor__user", "mentee__user", "program"
-        )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="days since sent", ordering="-created_at")
-    def age_days(self, obj: MentorshipRequest) -> int:
-        return (timezone.now() - obj.created_at).days
-
-    @admin.display(description="awaiting mentee", boolean=True)
-    def awaiting_mentee(self, obj: MentorshipRequest) -> bool:
-        return obj.awaiting_mentee

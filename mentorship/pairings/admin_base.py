@@ -1,0 +1,70 @@
+"""What the pairings' and the requests' admins share: view-only pages whose
+history is scoped to the director's programs and never reverted."""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from simple_history.admin import SimpleHistoryAdmin
+
+REFLECTIONS = ["mentor_learned", "mentor_carry_forward", "mentee_learned", "mentee_carry_forward"]
+PEOPLE_SEARCH = [
+    "mentor__user__name",
+    "mentor__user__email",
+    "mentee__user__name",
+    "mentee__user__email",
+]
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """View-only change pages and history, scoped like the changelist.
+
+    simple_history's own views would fetch a version by id alone and could save
+    ("revert") it: here a version is shown only when its object is in the viewer's
+    rows, and never saved.
+    """
+
+    object_history_list_template = "admin/pairings/object_history_list.html"
+    # The site's pairing and request pages belong to the two people (404 for others).
+    view_on_site = False
+
+    def has_change_permission(self, request, obj=None):
+        # Actions need the model permission; a single row is never edited by form.
+        return obj is None and super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def _get_visible_or_404(self, request, object_id):
+        # get_object answers None for ids of other programs and for ids that
+        # aren't ids at all ("4/change"), so a crafted URL is a 404, not a 500.
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("No such row in your programs.")
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._get_visible_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        self._get_visible_or_404(request, object_id)
+        if not str(version_id).isdigit():
+            raise Http404("No such version.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [
+            name for _, options in self.get_fieldsets(request, obj) for name in options["fields"]
+        ]
+
+    @admin.display(description="mentor", ordering="mentor__user__name")
+    def mentor_name(self, obj) -> str:
+        return obj.mentor.user.name
+
+    @admin.display(description="mentee", ordering="mentee__user__name")
+    def mentee_name(self, obj) -> str:
+        return obj.mentee.user.name
