@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from accounts.demo_content import (
+from accounts.demo_content_meetings import (
     CORE_MEETINGS,
     MEETING_PLACES,
     MENTEE_COMMITMENTS,

@@ -6,10 +6,9 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from accounts.demo_content import (
+from accounts.demo_content import CORE_MENTEES, CORE_MENTORS
+from accounts.demo_content_pairings import (
     CONFLICT_REASONS,
-    CORE_MENTEES,
-    CORE_MENTORS,
     CORE_STORY,
     DREW_YOU,
     END_REASONS,
