@@ -31,7 +31,7 @@ def _planned(request: HttpRequest, pairing: Pairing) -> Meeting | None:
     raw = request.GET.get("planned")
     if raw is None:
         return None
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # "²" is a digit to isdigit, not to int
         raise Http404
     return get_object_or_404(
         Meeting.objects.visible_to(request.user).planned().filter(pairing=pairing), pk=int(raw)

@@ -52,7 +52,7 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
         if request.method != "GET":
             raise PermissionDenied
         self._get_visible_or_404(request, object_id)
-        if not str(version_id).isdigit():
+        if not (str(version_id).isascii() and str(version_id).isdigit()):
             raise Http404("No such version.")
         return super().history_form_view(request, object_id, version_id, extra_context)
 

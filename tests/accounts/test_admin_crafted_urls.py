@@ -16,6 +16,7 @@ CRAFTED = [
     "99999/change/",
     "99999/history/",
     "99999/history/abc/",
+    "1/history/²/",
     "x/delete/",
 ]
 MODELS = sorted(

@@ -295,6 +295,7 @@ def test_a_planned_meeting_of_another_pairing_answers_404(client, cast):
     client.force_login(cast.mentor)
     assert client.get(log_url(cast.pairing, theirs)).status_code == HTTPStatus.NOT_FOUND
     assert client.get(log_url(cast.pairing) + "?planned=x").status_code == HTTPStatus.NOT_FOUND
+    assert client.get(log_url(cast.pairing) + "?planned=²").status_code == HTTPStatus.NOT_FOUND
     response = client.post(log_url(cast.pairing, theirs), session())
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert Meeting.objects.get(pk=theirs.pk).status == "planned"
