@@ -45,6 +45,9 @@ def _configure_django() -> None:
 
 _configure_django()
 
+# Fixtures shared across folders (program, sam, chen, director, pairings in each state…).
+pytest_plugins = ["tests.cast"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

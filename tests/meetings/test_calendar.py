@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from mentorship.meetings.models import Meeting
 from tests.factories import make_mentee, make_mentee_profile
-from tests.pairings.conftest import chen, director, levin, program, sam  # noqa: F401
 from tests.pairings.service_support import PStatus, make_pairing
 
 pytestmark = pytest.mark.django_db

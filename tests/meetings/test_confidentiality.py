@@ -15,7 +15,6 @@ from mentorship.meetings import services
 from mentorship.meetings.models import Note
 from mentorship.meetings.services import NoteInput
 from tests.factories import add_totp, make_mentee, make_mentee_profile, make_user
-from tests.pairings.conftest import chen, director, levin, program, sam  # noqa: F401
 from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,6 @@ from django.utils import timezone
 from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
-from tests.pairings.conftest import chen, program, sam  # noqa: F401
 from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,6 @@ from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings.models import Pairing
 from tests.factories import make_mentee, make_mentee_profile
-from tests.pairings.conftest import chen, levin, program, sam  # noqa: F401
 from tests.pairings.service_support import PStatus, make_pairing
 
 pytestmark = pytest.mark.django_db

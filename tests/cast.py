@@ -1,5 +1,6 @@
-"""The cast of the service tests: a program, its director, a mentee and mentors,
-and requests and pairings in each state. Test modules may define their own."""
+"""The cast shared by the pairing and meeting tests, as fixtures: a program, its
+director, a mentee and mentors, and requests and pairings in each state.
+Registered for the whole suite by tests/conftest.py; a module may define its own."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
