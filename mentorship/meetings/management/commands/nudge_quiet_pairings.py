@@ -3,8 +3,9 @@ as a daily task. At most one nudge per pairing per target period."""
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from mentorship.daily import schedule_daily
 from mentorship.meetings.services import pairings_nudge_quiet
-from mentorship.meetings.tasks import nudge_quiet_pairings, schedule_daily
+from mentorship.meetings.tasks import nudge_quiet_pairings
 
 
 class Command(BaseCommand):

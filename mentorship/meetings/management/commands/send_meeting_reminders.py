@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from mentorship.daily import schedule_daily
 from mentorship.meetings.services import meetings_send_reminders
-from mentorship.meetings.tasks import schedule_daily, send_meeting_reminders
+from mentorship.meetings.tasks import send_meeting_reminders
 
 
 class Command(BaseCommand):
