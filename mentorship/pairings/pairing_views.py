@@ -106,7 +106,11 @@ def _timeline(pairing: Pairing, user: User) -> dict:
         # Your own answers first, then what the other person shared.
         meeting.readable_notes.sort(key=lambda note: (note.author_id != user.pk, note.pk))
         meeting.made_commitments = made_at[meeting.pk]
-    upcoming = [m for m in meetings if m.status == Meeting.Status.PLANNED and m.starts_at >= now]
+    # A paused or ended pairing has no next meeting to add to a calendar.
+    running = pairing.status == Pairing.Status.ACTIVE
+    upcoming = [
+        m for m in meetings if running and m.status == Meeting.Status.PLANNED and m.starts_at >= now
+    ]
     return {
         "meetings": meetings,
         "next_meeting": min(upcoming, key=lambda m: m.starts_at, default=None),

@@ -19,7 +19,7 @@ TZ = ZoneInfo("America/Los_Angeles")
 
 
 @pytest.fixture
-def planned(sam, chen):  # noqa: F811
+def planned(sam, chen):
     """Dana and Sam meet next week at 07:30 Pacific, for 45 minutes."""
     pairing = make_pairing(chen, sam)
     day = timezone.localdate() + timedelta(days=7)
@@ -72,9 +72,9 @@ def test_the_calendar_file_is_the_same_event_each_time(client, planned):
 def test_people_outside_the_pairing_get_no_calendar_file(
     client,
     planned,
-    program,  # noqa: F811
-    levin,  # noqa: F811
-    director,  # noqa: F811
+    program,
+    levin,
+    director,
 ):
     noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     make_pairing(levin, noor)
@@ -95,7 +95,7 @@ def test_signed_out_visitors_are_sent_to_log_in_for_the_calendar_file(client, pl
 
 
 @pytest.fixture
-def pairing(sam, chen):  # noqa: F811
+def pairing(sam, chen):
     return make_pairing(chen, sam)
 
 
@@ -178,7 +178,7 @@ def test_a_length_out_of_range_is_refused_at_the_field(client, pairing, minutes,
     assert not Meeting.objects.exists()
 
 
-def test_a_paused_pairing_is_resumed_before_planning(client, sam, chen):  # noqa: F811
+def test_a_paused_pairing_is_resumed_before_planning(client, sam, chen):
     paused = make_pairing(chen, sam, PStatus.PAUSED)
     client.force_login(sam.user)
 
@@ -191,8 +191,8 @@ def test_a_paused_pairing_is_resumed_before_planning(client, sam, chen):  # noqa
 def test_people_outside_the_pairing_cannot_plan_its_meetings(
     client,
     pairing,
-    levin,  # noqa: F811
-    director,  # noqa: F811
+    levin,
+    director,
 ):
     url = reverse("meetings:plan", args=[pairing.pk])
     for stranger in (levin.user, director):

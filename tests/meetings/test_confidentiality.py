@@ -42,7 +42,7 @@ MEMBERS = {"author", "partner"}
 
 
 @pytest.fixture(params=["mentor", "mentee"])
-def world(request, program, sam, chen, levin, director):  # noqa: F811
+def world(request, program, sam, chen, levin, director):
     """Dana mentors Sam; one of them wrote a private and a shared answer last week.
     Ari mentors Noor in the same program; Maya directs it; Ada is a superuser."""
     pairing = make_pairing(chen, sam)

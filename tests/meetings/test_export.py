@@ -26,7 +26,7 @@ THEIR_PRIVATE = "She is carrying more than she says about the night shifts."
 
 
 @pytest.fixture
-def history(sam, chen):  # noqa: F811
+def history(sam, chen):
     """Dana logged their 3 February meeting with a private and a shared note and
     two commitments; Sam (the mentee) added a private and a shared note to it and
     has already read the chapter."""
@@ -133,7 +133,7 @@ def test_the_json_file_holds_notes_shared_notes_and_commitments(client, history)
     ]
 
 
-def test_someone_without_notes_gets_a_file_that_says_so(client, sam):  # noqa: F811
+def test_someone_without_notes_gets_a_file_that_says_so(client, sam):
     text = download(client, sam.user, "md").content.decode()
 
     assert "You haven't written any." in text
@@ -163,7 +163,7 @@ def test_an_unknown_format_is_a_plain_400_page_not_an_error(client, history):
     assert "We can't make a file of that kind." in response.content.decode()
 
 
-def test_the_account_pages_link_to_the_download(client, sam):  # noqa: F811
+def test_the_account_pages_link_to_the_download(client, sam):
     client.force_login(sam.user)
 
     text = client.get(reverse("account_email")).content.decode()

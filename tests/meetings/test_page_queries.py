@@ -25,7 +25,7 @@ PAIRING_PAGE_QUERIES = 14
 DASHBOARD_QUERIES = 15
 
 
-def build(program, label: str, n: int):  # noqa: F811
+def build(program, label: str, n: int):
     """A mentor and a mentee with n held meetings (each with a private and a shared
     note from each side, and an overdue commitment each) and n planned ones."""
     mentor = make_mentor_profile(
@@ -84,7 +84,7 @@ def build(program, label: str, n: int):  # noqa: F811
 
 
 @pytest.fixture
-def pairings(program):  # noqa: F811
+def pairings(program):
     return {n: build(program, f"p{n}", n) for n in (1, 100)}
 
 

@@ -21,7 +21,7 @@ LEARNED = "She is carrying more than she says about the night shifts."
 
 
 @pytest.fixture
-def pairing(sam, chen):  # noqa: F811
+def pairing(sam, chen):
     return make_pairing(chen, sam)
 
 
@@ -175,7 +175,7 @@ def test_the_pairing_page_offers_to_log_and_plan_and_says_when_nothing_happened_
     assert "No meetings yet" in text
 
 
-def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):  # noqa: F811
+def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):
     paused = make_pairing(chen, sam, PStatus.PAUSED)
 
     text = page(client, sam.user, paused.get_absolute_url())
@@ -184,7 +184,7 @@ def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):
     assert ">Plan the next meeting</a>" not in text
 
 
-def test_an_ended_pairing_without_meetings_offers_neither(client, sam, chen):  # noqa: F811
+def test_an_ended_pairing_without_meetings_offers_neither(client, sam, chen):
     ended = make_pairing(chen, sam, PStatus.ENDED, ended_on=timezone.localdate())
 
     text = page(client, sam.user, ended.get_absolute_url())
@@ -340,8 +340,8 @@ def test_the_dashboard_names_who_owes_each_overdue_commitment(client, pairing):
 
 def test_a_dashboard_without_meetings_or_commitments_adds_nothing(
     client,
-    levin,  # noqa: F811
-    program,  # noqa: F811
+    levin,
+    program,
 ):
     noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     make_pairing(levin, noor)
@@ -349,3 +349,15 @@ def test_a_dashboard_without_meetings_or_commitments_adds_nothing(
     text = dashboard(client, noor.user)
 
     assert "Between meetings" not in text
+
+
+def test_an_ended_pairing_offers_no_next_meeting_to_add_to_a_calendar(client, pairing):
+    planned(pairing, pairing.mentor.user, 6)
+    Pairing.objects.filter(pk=pairing.pk).update(
+        status=Pairing.Status.ENDED, ended_on=timezone.localdate()
+    )
+
+    text = page(client, pairing.mentee.user, pairing.get_absolute_url())
+
+    assert "Your next meeting" not in text
+    assert "Add to your calendar" not in text
