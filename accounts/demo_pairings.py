@@ -169,8 +169,8 @@ def seed_generated(program: Program, director: User, now) -> tuple[int, int]:
     two pending requests. Returns how many requests and pairings were created.
     """
     pool = list(
-        MentorProfile.objects.approved()
-        .filter(user__email__regex=r"^mentor\d{4}@example\.com$", programs=program)
+        MentorProfile.objects.listed_in([program.pk])
+        .filter(user__email__regex=r"^mentor\d{4}@example\.com$")
         .annotate(holding=Count("pairings", filter=Q(pairings__status__in=Pairing.OPEN_STATUSES)))
         .order_by("user__email")
     )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
-from mentorship.mentors.models import MentorProfile
+from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
 
 from .forms import RolesForm
@@ -30,9 +30,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_director:
         # Only the programs this director runs (all of them for a superuser).
         context["people"] = {
-            **MentorProfile.objects.directed_by(user).aggregate(
-                mentors=Count("pk", filter=Q(approved_at__isnull=False)),
-                awaiting_approval=Count("pk", filter=Q(approved_at__isnull=True)),
+            **Membership.objects.directed_by(user).aggregate(
+                mentors=Count("mentor", distinct=True, filter=Q(approved_at__isnull=False)),
+                awaiting_approval=Count(
+                    "mentor", distinct=True, filter=Q(approved_at__isnull=True)
+                ),
             ),
             "mentees": MenteeProfile.objects.directed_by(user).count(),
         }
@@ -43,7 +45,11 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     if user.is_mentor:
         context["mentor_profile"] = (
-            MentorProfile.objects.with_open_places().filter(user=user).order_by("pk").first()
+            MentorProfile.objects.with_open_places()
+            .filter(user=user)
+            .with_memberships()
+            .order_by("pk")
+            .first()
         )
     if user.is_mentee or user.is_mentor:
         context.update(_pairings_at_a_glance(user))

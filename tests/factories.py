@@ -107,10 +107,12 @@ def make_mentor_profile(
         capacity=capacity,
         accepting_new=accepting_new,
         how_i_help=how_i_help,
-        approved_at=timezone.now() if approved else None,
         **fields,
     )
-    profile.programs.add(*programs)
+    # `approved`: approved in every program given (each program approves on its own).
+    profile.programs.add(
+        *programs, through_defaults={"approved_at": timezone.now() if approved else None}
+    )
     profile.interests.add(*[interest(n) if isinstance(n, str) else n for n in interests])
     return profile
 

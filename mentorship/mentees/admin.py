@@ -21,6 +21,10 @@ class MenteeProfileAdmin(admin.ModelAdmin):
         ("Dates", {"fields": ["created_at", "updated_at"]}),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Whose profile it is never changes once it exists (nor anywhere else).
+        return [*self.readonly_fields, "user"] if obj else self.readonly_fields
+
     def get_queryset(self, request: HttpRequest):
         return MenteeProfile.objects.directed_by(request.user).select_related("user", "program")
 

@@ -1,10 +1,11 @@
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 
 from mentorship.programs.admin import DirectedProgramListFilter
 from mentorship.programs.models import Program
 
-from .models import MentorProfile
+from .models import Membership, MentorProfile
 from .services import mentor_approve, mentor_unapprove
 
 
@@ -13,18 +14,50 @@ class MentorProgramListFilter(DirectedProgramListFilter):
 
 
 class ApprovedListFilter(admin.SimpleListFilter):
-    title = "approved"
+    """Approval in the viewer's own programs: each program approves its mentors."""
+
+    title = "approved in your programs"
     parameter_name = "approved"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
+        return [("yes", "Yes"), ("no", "Waiting for approval")]
 
     def queryset(self, request, queryset):
+        mine = Membership.objects.directed_by(request.user).filter(mentor=OuterRef("pk"))
         if self.value() == "yes":
-            return queryset.filter(approved_at__isnull=False)
+            return queryset.filter(Exists(mine.approved()))
         if self.value() == "no":
-            return queryset.filter(approved_at__isnull=True)
+            return queryset.filter(Exists(mine.waiting()))
         return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    """The mentor's programs you direct, each with its own approval. Approve with
+    the list's action; delete a row to take them out of that program."""
+
+    model = Membership
+    fields = ["program", "approval"]
+    readonly_fields = ["approval"]
+    extra = 0
+    verbose_name = "program"
+    verbose_name_plural = "programs you direct (approve with the list's action)"
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).directed_by(request.user).select_related("approved_by")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "program":
+            kwargs["queryset"] = Program.objects.directed_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="approval")
+    def approval(self, obj: Membership) -> str:
+        if obj.pk is None:
+            return "Waits for approval once saved"
+        if not obj.is_approved:
+            return "Waiting for approval"
+        by = f" by {obj.approved_by}" if obj.approved_by else ""
+        return f"Approved{by} on {obj.approved_at:%Y-%m-%d}"
 
 
 @admin.register(MentorProfile)
@@ -37,17 +70,16 @@ class MentorProfileAdmin(admin.ModelAdmin):
         "capacity",
         "accepting_new",
         "approved",
-        "approved_by",
-        "approved_at",
     ]
     list_filter = [MentorProgramListFilter, ApprovedListFilter, "accepting_new"]
     search_fields = ["user__name", "user__email", "title", "division"]
     actions = ["approve", "unapprove"]
     raw_id_fields = ["user"]
-    filter_horizontal = ["programs", "interests"]
-    readonly_fields = ["approved_at", "approved_by", "created_at", "updated_at"]
+    filter_horizontal = ["interests"]
+    inlines = [MembershipInline]
+    readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["user", "programs", "title", "division", "interests"]}),
+        (None, {"fields": ["user", "title", "division", "interests"]}),
         ("Availability", {"fields": ["capacity", "accepting_new"]}),
         ("Meets", {"fields": ["meets_in_person", "meets_by_video", "meets_by_phone"]}),
         (
@@ -55,29 +87,21 @@ class MentorProfileAdmin(admin.ModelAdmin):
             {"fields": ["is_ccc_member", "is_program_director", "is_associate_program_director"]},
         ),
         ("Prompts", {"fields": MentorProfile.PROMPTS}),
-        ("Directory", {"fields": ["approved_at", "approved_by", "created_at", "updated_at"]}),
+        ("Dates", {"fields": ["created_at", "updated_at"]}),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Whose profile it is never changes once it exists (nor anywhere else).
+        return [*self.readonly_fields, "user"] if obj else self.readonly_fields
+
     def get_queryset(self, request: HttpRequest):
+        waiting_in_mine = Membership.objects.directed_by(request.user).waiting()
         return (
             MentorProfile.objects.directed_by(request.user)
-            .select_related("user", "approved_by")
-            .prefetch_related("programs")
+            .select_related("user")
+            .with_memberships()
+            .annotate(waiting_in_mine=Exists(waiting_in_mine.filter(mentor=OuterRef("pk"))))
         )
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "programs":
-            kwargs["queryset"] = Program.objects.directed_by(request.user)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def save_related(self, request, form, formsets, change):
-        # The form offers only the director's programs; keep the mentor's others.
-        others = []
-        if change and not request.user.is_superuser:
-            directed = Program.objects.directed_by(request.user).values("pk")
-            others = list(form.instance.programs.exclude(pk__in=directed))
-        super().save_related(request, form, formsets, change)
-        form.instance.programs.add(*others)
 
     @admin.display(description="name", ordering="user__name")
     def name(self, obj: MentorProfile) -> str:
@@ -89,36 +113,53 @@ class MentorProfileAdmin(admin.ModelAdmin):
 
     @admin.display(description="programs")
     def program_names(self, obj: MentorProfile) -> str:
-        return ", ".join(program.name for program in obj.programs.all())
-
-    @admin.display(description="approved", boolean=True, ordering="approved_at")
-    def approved(self, obj: MentorProfile) -> bool:
-        return obj.is_approved
-
-    @admin.action(description="Approve selected mentors", permissions=["change"])
-    def approve(self, request, queryset):
-        count = 0
-        for profile in queryset:
-            mentor_approve(profile=profile, by=request.user)
-            self.log_change(request, profile, "Approved for the mentor directory.")
-            count += 1
-        self.message_user(
-            request,
-            f"Approved {count} {'mentor' if count == 1 else 'mentors'}: "
-            "they now appear in the directory of their programs.",
-            messages.SUCCESS,
+        return ", ".join(
+            m.program.name + ("" if m.is_approved else " (waiting)") for m in obj.memberships.all()
         )
 
-    @admin.action(description="Take selected mentors out of the directory", permissions=["change"])
+    @admin.display(description="approved", boolean=True, ordering="waiting_in_mine")
+    def approved(self, obj: MentorProfile) -> bool:
+        """Approved in every program of yours they belong to."""
+        return not obj.waiting_in_mine
+
+    @admin.action(description="Approve selected mentors in your programs", permissions=["change"])
+    def approve(self, request, queryset):
+        approved = 0
+        for profile in queryset:
+            done = mentor_approve(profile=profile, by=request.user)
+            if done:
+                names = ", ".join(m.program.name for m in done)
+                self.log_change(request, profile, f"Approved for the mentor directory of {names}.")
+                approved += 1
+        if approved:
+            self.message_user(
+                request,
+                f"Approved {approved} {'mentor' if approved == 1 else 'mentors'}: they now "
+                "appear in the directory of your programs, and each has an e-mail saying so.",
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request,
+                "Nobody was waiting for your approval among the mentors you chose.",
+                messages.WARNING,
+            )
+
+    @admin.action(
+        description="Take selected mentors out of your programs' directory",
+        permissions=["change"],
+    )
     def unapprove(self, request, queryset):
         count = 0
         for profile in queryset:
-            mentor_unapprove(profile=profile, by=request.user)
-            self.log_change(request, profile, "Taken out of the mentor directory.")
-            count += 1
+            done = mentor_unapprove(profile=profile, by=request.user)
+            if done:
+                names = ", ".join(m.program.name for m in done)
+                self.log_change(request, profile, f"Taken out of the mentor directory of {names}.")
+                count += 1
         self.message_user(
             request,
-            f"Took {count} {'mentor' if count == 1 else 'mentors'} out of the directory; "
-            "their current mentees are not affected.",
+            f"Took {count} {'mentor' if count == 1 else 'mentors'} out of your programs' "
+            "directory; their other programs and their current mentees are not affected.",
             messages.SUCCESS,
         )

@@ -83,7 +83,21 @@ class DirectoryFilterForm(forms.Form):
 
 
 class MentorProfileForm(forms.ModelForm):
-    """A mentor's own profile. Approval is never part of it."""
+    """A mentor's own profile. Approval is never part of it; the programs chosen
+    here are saved by services.mentor_set_programs, each waiting for its directors."""
+
+    programs = forms.ModelMultipleChoiceField(
+        label="Your programs",
+        queryset=Program.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The programs whose residents may ask you. A director of each program "
+        "looks at your profile before you're listed there.",
+        error_messages={
+            "required": "Choose at least one program, so its residents can find you.",
+            "invalid_choice": "Choose one of the programs in the list.",
+            "invalid_pk_value": "Choose one of the programs in the list.",
+        },
+    )
 
     capacity = forms.IntegerField(
         label=MentorProfile._meta.get_field("capacity").verbose_name.capitalize(),
@@ -103,7 +117,6 @@ class MentorProfileForm(forms.ModelForm):
     class Meta:
         model = MentorProfile
         fields = [
-            "programs",
             "title",
             "division",
             "interests",
@@ -118,7 +131,6 @@ class MentorProfileForm(forms.ModelForm):
             *MentorProfile.PROMPTS,
         ]
         labels = {
-            "programs": "Your programs",
             "title": "Your title",
             "division": "Your division",
             "interests": "Interests you'd gladly talk about",
@@ -134,7 +146,6 @@ class MentorProfileForm(forms.ModelForm):
             "interests": "Residents find mentors by these. Tick as many as you like.",
         }
         widgets = {
-            "programs": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
             "title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             **{
@@ -143,9 +154,6 @@ class MentorProfileForm(forms.ModelForm):
             },
         }
         error_messages = {
-            "programs": {
-                "required": "Choose at least one program, so its residents can find you.",
-            },
             "title": {"required": "Tell residents your title, for example “Associate Professor”."},
             **{
                 name: {
@@ -156,9 +164,12 @@ class MentorProfileForm(forms.ModelForm):
             },
         }
 
+    field_order = ["programs"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programs"].queryset = Program.objects.all()
+        if self.instance.pk:
+            self.initial.setdefault("programs", list(self.instance.programs.all()))
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()

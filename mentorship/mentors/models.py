@@ -1,9 +1,20 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from django.utils import timezone
 
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
@@ -12,15 +23,31 @@ MAX_CAPACITY = 20
 PROMPT_MAX_LENGTH = 2000
 
 
-class MentorProfileQuerySet(models.QuerySet):
+class MembershipQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(approved_at__isnull=False)
 
-    def in_programs(self, programs):
-        """Mentors of any of these programs, once each."""
-        through = MentorProfile.programs.through
+    def waiting(self):
+        return self.filter(approved_at__isnull=True)
+
+    def directed_by(self, user):
+        """Memberships of the programs this person directs (all of them for a superuser)."""
+        return self.filter(program__in=Program.objects.directed_by(user).values("pk"))
+
+
+class MentorProfileQuerySet(models.QuerySet):
+    def listed_in(self, programs):
+        """Mentors approved in any of these programs (a queryset of program pks, or ids)."""
         return self.filter(
-            Exists(through.objects.filter(mentorprofile_id=OuterRef("pk"), program__in=programs))
+            Exists(
+                Membership.objects.approved().filter(mentor=OuterRef("pk"), program__in=programs)
+            )
+        )
+
+    def in_programs(self, programs):
+        """Mentors of any of these programs, approved there or not, once each."""
+        return self.filter(
+            Exists(Membership.objects.filter(mentor=OuterRef("pk"), program__in=programs))
         )
 
     def with_open_places(self):
@@ -40,11 +67,17 @@ class MentorProfileQuerySet(models.QuerySet):
             active_mentees=Coalesce(Subquery(holding, output_field=IntegerField()), Value(0))
         ).annotate(open_places=Greatest(F("capacity") - F("active_mentees"), Value(0)))
 
+    def with_memberships(self):
+        """Each profile's memberships with their programs, for is_listed_in and
+        the listed/waiting programs: one query for the whole page."""
+        memberships = Membership.objects.select_related("program").order_by("program__name")
+        return self.prefetch_related(Prefetch("memberships", queryset=memberships))
+
     def listed_for(self, user):
-        """The directory: approved mentors of the programs the viewer belongs to."""
+        """The directory: mentors approved in the programs the viewer belongs to."""
         if not user.is_authenticated:
             return self.none()
-        return self.approved().in_programs(Program.objects.of_member(user).values("pk"))
+        return self.listed_in(Program.objects.of_member(user).values("pk"))
 
     def visible_to(self, user):
         """Listed mentors, plus your own profile, plus those in programs you direct."""
@@ -52,18 +85,13 @@ class MentorProfileQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        through = MentorProfile.programs.through
         member_programs = Program.objects.of_member(user).values("pk")
         directed = Program.objects.filter(directors=user).values("pk")
+        listed = Membership.objects.approved().filter(program__in=member_programs)
         return self.filter(
-            Q(
-                approved_at__isnull=False,
-                pk__in=through.objects.filter(program__in=member_programs).values(
-                    "mentorprofile_id"
-                ),
-            )
+            Q(pk__in=listed.values("mentor_id"))
             | Q(user=user)
-            | Q(pk__in=through.objects.filter(program__in=directed).values("mentorprofile_id"))
+            | Q(pk__in=Membership.objects.filter(program__in=directed).values("mentor_id"))
         )
 
     def directed_by(self, user):
@@ -81,6 +109,7 @@ class MentorProfile(PromptsMixin, models.Model):
     )
     programs = models.ManyToManyField(
         Program,
+        through="Membership",
         related_name="mentor_profiles",
         help_text="The programs whose residents may ask you.",
     )
@@ -140,15 +169,6 @@ class MentorProfile(PromptsMixin, models.Model):
         help_text="Curiosity is contagious; mentees like to know you are still learning too.",
     )
 
-    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -170,9 +190,25 @@ class MentorProfile(PromptsMixin, models.Model):
     def get_absolute_url(self):
         return reverse("mentors:detail", args=[self.pk])
 
+    # Approval is per program: these read the memberships, prefetched where a
+    # page shows many profiles (prefetch_related("memberships__program")).
+
+    def is_listed_in(self, program) -> bool:
+        program_id = getattr(program, "pk", program)
+        return any(m.program_id == program_id and m.is_approved for m in self.memberships.all())
+
     @property
-    def is_approved(self) -> bool:
-        return self.approved_at is not None
+    def is_listed(self) -> bool:
+        """Approved in at least one program: residents there can find this mentor."""
+        return any(m.is_approved for m in self.memberships.all())
+
+    @property
+    def listed_programs(self) -> list[Program]:
+        return [m.program for m in self.memberships.all() if m.is_approved]
+
+    @property
+    def waiting_programs(self) -> list[Program]:
+        return [m.program for m in self.memberships.all() if not m.is_approved]
 
     @property
     def meeting_formats(self) -> list[str]:
@@ -197,3 +233,47 @@ class MentorProfile(PromptsMixin, models.Model):
             )
             if getattr(self, field)
         ]
+
+
+class Membership(models.Model):
+    """A mentor's place in one program, with that program's own approval.
+
+    Each program's directors approve the mentors listed in its directory; a mentor
+    approved in one program waits for the directors of the next one they join.
+    """
+
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="memberships")
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="mentor_memberships"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "program membership"
+        ordering = ["program__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor", "program"], name="one_membership_per_program"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["program", "approved_at"], name="membership_program_approved")
+        ]
+
+    def __str__(self):
+        return f"{self.mentor} in {self.program}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None

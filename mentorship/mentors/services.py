@@ -1,27 +1,60 @@
+"""A mentor's programs and each program's approval: one function per change.
+
+Approval is per program: a director approves or withdraws a mentor only in the
+programs they direct, and a mentor who joins another program waits for its
+directors.
+"""
+
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from mentorship.programs.models import Program
 
-from .models import MentorProfile
-
-
-@transaction.atomic
-def mentor_approve(*, profile: MentorProfile, by: User) -> MentorProfile:
-    """A director lists a mentor in the directory, recording who and when."""
-    profile = MentorProfile.objects.select_for_update().get(pk=profile.pk)
-    if profile.approved_at is None:
-        profile.approved_at = timezone.now()
-        profile.approved_by = by
-        profile.save(update_fields=["approved_at", "approved_by"])
-    return profile
+from .models import Membership, MentorProfile
 
 
 @transaction.atomic
-def mentor_unapprove(*, profile: MentorProfile, by: User) -> MentorProfile:
-    """Take a mentor out of the directory again (current pairings are not touched)."""
-    profile = MentorProfile.objects.select_for_update().get(pk=profile.pk)
-    profile.approved_at = None
-    profile.approved_by = None
-    profile.save(update_fields=["approved_at", "approved_by"])
-    return profile
+def mentor_set_programs(
+    *, profile: MentorProfile, programs: list[Program], by: User
+) -> list[Membership]:
+    """The mentor chooses their programs. A new one waits for its directors'
+    approval; one left behind goes, with its approval. Returns the new memberships."""
+    if by.pk != profile.user_id:
+        raise ValueError("Only the mentor chooses their own programs.")
+    # Lock the profile: two saves at once can't both add the same program.
+    MentorProfile.objects.select_for_update().filter(pk=profile.pk).first()
+    wanted = {program.pk: program for program in programs}
+    current = set(Membership.objects.filter(mentor=profile).values_list("program_id", flat=True))
+    Membership.objects.filter(mentor=profile, program_id__in=current - wanted.keys()).delete()
+    return [
+        Membership.objects.create(mentor=profile, program=wanted[pk])
+        for pk in sorted(wanted.keys() - current)
+    ]
+
+
+def _in_programs_of(by: User, profile: MentorProfile):
+    return Membership.objects.directed_by(by).filter(mentor=profile).select_for_update(of=("self",))
+
+
+@transaction.atomic
+def mentor_approve(*, profile: MentorProfile, by: User) -> list[Membership]:
+    """A director lists a mentor in the directory of each program they direct where
+    the mentor is waiting, recording who and when. Returns what was approved."""
+    waiting = list(_in_programs_of(by, profile).waiting().select_related("program"))
+    now = timezone.now()
+    for membership in waiting:
+        membership.approved_at, membership.approved_by = now, by
+        membership.save(update_fields=["approved_at", "approved_by"])
+    return waiting
+
+
+@transaction.atomic
+def mentor_unapprove(*, profile: MentorProfile, by: User) -> list[Membership]:
+    """Take a mentor out of the directory of the programs this director runs; their
+    other programs, and their current pairings, are not touched."""
+    approved = list(_in_programs_of(by, profile).approved().select_related("program"))
+    for membership in approved:
+        membership.approved_at, membership.approved_by = None, None
+        membership.save(update_fields=["approved_at", "approved_by"])
+    return approved

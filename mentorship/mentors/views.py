@@ -1,15 +1,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_text_list
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.programs.models import Interest, Program
 
 from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm
 from .models import MentorProfile
+from .services import mentor_set_programs
 
 PER_PAGE = 20
 SEARCH_FIELDS = [
@@ -111,7 +113,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         MentorProfile.objects.visible_to(request.user)
         .with_open_places()
         .select_related("user")
-        .prefetch_related("programs", "interests"),
+        .with_memberships()
+        .prefetch_related("interests"),
         pk=pk,
     )
     labels = dict(Interest.Category.choices)
@@ -144,12 +147,23 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         instance=profile or MentorProfile(user=user),
     )
     if form.is_valid():
-        profile = form.save()
+        with transaction.atomic():
+            profile = form.save()
+            joined = mentor_set_programs(
+                profile=profile, programs=form.cleaned_data["programs"], by=user
+            )
+        names = get_text_list([m.program.name for m in joined], "and")
         if creating:
             messages.success(
                 request,
-                "Thank you. A program director will look at your profile soon; "
-                "you'll appear in the directory once it's approved.",
+                f"Thank you. A director of {names} will look at your profile soon; "
+                "you'll appear in the directory once it's approved, and we'll e-mail you.",
+            )
+        elif joined:
+            messages.success(
+                request,
+                f"Your profile is saved. We've asked the directors of {names} to approve "
+                "you there; you'll get an e-mail once you're listed.",
             )
         else:
             messages.success(request, "Your profile is saved.")

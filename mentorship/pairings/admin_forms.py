@@ -34,9 +34,9 @@ class PairingProposeForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = (
-            MentorProfile.objects.approved().directed_by(user).select_related("user")
-        )
+        self.fields["mentor"].queryset = MentorProfile.objects.listed_in(
+            Program.objects.directed_by(user).values("pk")
+        ).select_related("user")
         self.fields["mentee"].queryset = MenteeProfile.objects.directed_by(user).select_related(
             "user"
         )
@@ -72,8 +72,7 @@ class ReassignForm(ReasonForm):
         field.label = f"Who should mentor {pairing.mentee.user.get_short_name()} now?"
         field.help_text = f"Approved mentors of {pairing.program}, with the places they have open."
         field.queryset = (
-            MentorProfile.objects.approved()
-            .filter(programs=pairing.program)
+            MentorProfile.objects.listed_in([pairing.program_id])
             .exclude(pk=pairing.mentor_id)
             .exclude(user=pairing.mentee.user_id)
             .with_open_places()

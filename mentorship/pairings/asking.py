@@ -69,7 +69,7 @@ def asking_status(user: User, mentor: MentorProfile) -> Asking | None:
             reverse("mentees:profile_edit"),
             "Write your profile",
         )
-    if not mentor.is_approved or mentee.program_id not in {p.pk for p in mentor.programs.all()}:
+    if not mentor.is_listed_in(mentee.program_id):
         return Asking(
             False,
             f"{name} mentors residents of another program, so you can't ask them here.",

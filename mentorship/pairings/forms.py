@@ -96,8 +96,7 @@ class DeclineForm(forms.Form):
     def __init__(self, *args, request: MentorshipRequest, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["referred_to"].queryset = (
-            MentorProfile.objects.approved()
-            .filter(programs=request.program_id)
+            MentorProfile.objects.listed_in([request.program_id])
             .exclude(pk=request.mentor_id)
             .exclude(user_id=request.mentee.user_id)
             .select_related("user")

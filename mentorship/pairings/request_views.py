@@ -34,7 +34,7 @@ def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
         MentorProfile.objects.visible_to(user)
         .with_open_places()
         .select_related("user")
-        .prefetch_related("programs"),
+        .prefetch_related("memberships"),
         pk=mentor_id,
     )
     if mentor.user_id == user.pk:

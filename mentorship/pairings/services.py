@@ -116,7 +116,7 @@ def request_create(
     )
     program = mentee.program
     mentor = MentorProfile.objects.get(pk=mentor.pk)  # as it is now, not as the caller read it
-    if not mentor.is_approved or not mentor.programs.filter(pk=program.pk).exists():
+    if not mentor.memberships.approved().filter(program=program).exists():
         raise PairingError("This mentor isn't listed in your program.", code="not_listed")
     if not mentor.accepting_new:
         raise PairingError(
@@ -237,9 +237,7 @@ def request_decline(
     if referred_to is not None:
         if referred_to.pk == request.mentor_id or referred_to.user_id == request.mentee.user_id:
             raise PairingError("Suggest a colleague, not yourself.", code="bad_referral")
-        if not (
-            referred_to.is_approved and referred_to.programs.filter(pk=request.program_id).exists()
-        ):
+        if not referred_to.memberships.approved().filter(program=request.program_id).exists():
             raise PairingError("Suggest a mentor listed in the same program.", code="bad_referral")
     request.status, request.closed_at, request.closed_by = Status.DECLINED, timezone.now(), by
     request.reply, request.referred_to, request.referral_reason = (
@@ -364,11 +362,13 @@ def pairing_propose(
         )
     if mentor.user_id == mentee.user_id:
         raise PairingError("A person can't mentor themselves.", code="self")
-    if mentee.program_id != program.pk or not mentor.programs.filter(pk=program.pk).exists():
+    membership = mentor.memberships.filter(program=program).first()
+    if mentee.program_id != program.pk or membership is None:
         raise PairingError("Both people must belong to the program.", code="not_in_program")
-    if not mentor.is_approved:
+    if not membership.is_approved:
         raise PairingError(
-            "Approve this mentor first; then they can be paired.", code="not_approved"
+            f"Approve this mentor in {program} first; then they can be paired.",
+            code="not_approved",
         )
     if Pairing.objects.open().filter(mentor=mentor, mentee=mentee).exists():
         raise PairingError("These two are already paired.", code="already_paired")

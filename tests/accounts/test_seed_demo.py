@@ -63,7 +63,7 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
     fellowship = Program.objects.get(slug="peds-fellowship")
     assert residency.name == "Stanford Anesthesiology Residency"
     assert list(residency.directors.values_list("email", flat=True)) == ["director@example.com"]
-    mentors = MentorProfile.objects.select_related("user", "approved_by")
+    mentors = MentorProfile.objects.select_related("user")
     assert {m.user.email for m in mentors} == {
         "mentor@example.com",
         "mentor2@example.com",
@@ -74,13 +74,14 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
         assert mentor.empty_prompts == []
         assert 3 <= mentor.interests.count() <= 6
         assert 2 <= mentor.capacity <= 4
-        assert mentor.approved_by.email == "director@example.com"
-        assert residency in mentor.programs.all()
+        membership = mentor.memberships.get(program=residency)
+        assert membership.approved_by.email == "director@example.com"
     assert mentors.get(user__email="mentor3@example.com").is_ccc_member
     dana = mentors.get(user__email="mentor@example.com")
     assert (dana.title, dana.division) == ("Associate Professor", "Pediatric Anesthesia")
-    # The fellowship's only demo member.
+    # The fellowship's only demo member, still waiting for its directors.
     assert list(fellowship.mentor_profiles.all()) == [dana]
+    assert not dana.memberships.get(program=fellowship).is_approved
     assert not fellowship.mentee_profiles.exists()
 
     levels = dict(MenteeProfile.objects.values_list("user__email", "training_level"))
@@ -129,7 +130,9 @@ def test_seed_demo_gives_every_generated_mentor_a_full_profile_and_leaves_every_
         assert 2 <= profile.n_interests <= 5
         assert profile.title and profile.division
         assert 1 <= profile.capacity <= 4
-    unapproved = generated.filter(approved_at__isnull=True).values_list("user__email", flat=True)
+    unapproved = generated.filter(memberships__approved_at__isnull=True).values_list(
+        "user__email", flat=True
+    )
     assert sorted(unapproved) == [
         "mentor0010@example.com",
         "mentor0020@example.com",

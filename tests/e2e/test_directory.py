@@ -150,7 +150,9 @@ def test_a_mentor_writes_their_profile_on_a_phone_and_fixes_a_mistake(
     page.get_by_role("button", name="Send my profile for approval").click()
 
     page.wait_for_url(re.compile(r"/mentors/\d+/$"))
-    assert page.get_by_text("A program director will look at your profile soon").is_visible()
+    assert page.get_by_text(
+        "A director of Stanford Anesthesiology will look at your profile soon"
+    ).is_visible()
     assert page.get_by_text("Waiting for a program director's approval").is_visible()
     screenshot(page, "mentor-profile-02-saved")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

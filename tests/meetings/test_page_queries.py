@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 # The pairing page, for the mentor: the pairing with both people and the program
 # (1), the meetings (1), the notes the viewer may read (1), the commitments (1).
 PAIRING_PAGE_QUERIES = 14
-# The dashboard of a mentor: the two-step check (1), the mentor profile (1), the
-# pairings with their next and last meetings (1), the pending requests counted (1),
-# the overdue commitments (1).
-DASHBOARD_QUERIES = 15
+# The dashboard of a mentor: the two-step check (1), the mentor profile (1) and its
+# programs with their approval (1), the pairings with their next and last meetings
+# (1), the pending requests counted (1), the overdue commitments (1).
+DASHBOARD_QUERIES = 16
 
 
 def build(program, label: str, n: int):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from mentorship.mentors.models import MentorProfile
+from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest
 from tests.factories import (
     interest,
@@ -361,13 +361,11 @@ def make_many_mentors(program, count: int, *, start: int = 0) -> None:
     )
     now = timezone.now()
     profiles = MentorProfile.objects.bulk_create(
-        MentorProfile(user=user, title="Attending", approved_at=now, how_i_help="I listen.")
-        for user in users
+        MentorProfile(user=user, title="Attending", how_i_help="I listen.") for user in users
     )
     interests = list(Interest.objects.order_by("pk")[:2])
-    MentorProfile.programs.through.objects.bulk_create(
-        MentorProfile.programs.through(mentorprofile_id=p.pk, program_id=program.pk)
-        for p in profiles
+    Membership.objects.bulk_create(
+        Membership(mentor=p, program=program, approved_at=now) for p in profiles
     )
     MentorProfile.interests.through.objects.bulk_create(
         MentorProfile.interests.through(mentorprofile_id=p.pk, interest_id=i.pk)

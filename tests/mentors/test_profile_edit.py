@@ -60,11 +60,12 @@ def test_a_mentor_creates_their_profile_and_waits_for_approval(client, program):
     assert response.redirect_chain == [(profile.get_absolute_url(), HTTPStatus.FOUND)]
     text = response.content.decode()
     assert (
-        "Thank you. A program director will look at your profile soon; you&#x27;ll appear "
-        "in the directory once it&#x27;s approved."
+        "Thank you. A director of Stanford Anesthesiology will look at your profile soon; "
+        "you&#x27;ll appear in the directory once it&#x27;s approved, and we&#x27;ll e-mail you."
     ) in text
     assert "Waiting for a program director's approval" in text
-    assert profile.approved_at is None
+    assert "Waiting for approval in Stanford Anesthesiology." in text
+    assert not profile.is_listed
     assert profile.capacity == 3
     assert profile.is_ccc_member
     assert list(profile.programs.all()) == [program]
@@ -78,7 +79,7 @@ def test_a_mentor_creates_their_profile_and_waits_for_approval(client, program):
 
 def test_a_mentor_edits_their_profile_and_stays_approved(client, program):
     profile = make_mentor_profile(programs=[program], how_i_help="Old words.")
-    approved_at = profile.approved_at
+    approved_at = profile.memberships.get().approved_at
     client.force_login(profile.user)
 
     form = client.get(EDIT).content.decode()
@@ -91,7 +92,7 @@ def test_a_mentor_edits_their_profile_and_stays_approved(client, program):
     assert response.redirect_chain == [(profile.get_absolute_url(), HTTPStatus.FOUND)]
     assert "Your profile is saved." in response.content.decode()
     assert profile.how_i_help == "New words."
-    assert profile.approved_at == approved_at
+    assert profile.memberships.get().approved_at == approved_at
     assert MentorProfile.objects.count() == 1
 
 
@@ -101,8 +102,7 @@ def test_saving_a_waiting_profile_does_not_approve_it(client, program):
 
     client.post(EDIT, answers(program, approved_at="2024-01-01T00:00:00Z"))
 
-    profile.refresh_from_db()
-    assert profile.approved_at is None
+    assert not profile.memberships.get().is_approved
 
 
 @pytest.mark.parametrize(

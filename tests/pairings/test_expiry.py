@@ -118,7 +118,7 @@ def test_each_program_keeps_its_own_limit(
     other.request_expiry_days = 60
     other.save()
     ana = make_mentee_profile(make_mentee("ana@example.com", name="Ana Kowalski"), program=other)
-    mentors[0].programs.add(other)
+    mentors[0].programs.add(other, through_defaults={"approved_at": timezone.now()})
     theirs = ask(ana, mentors[0], days_ago=30)
     ours = ask(sam, mentors[0], days_ago=30)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentorship.mentees.models import MenteeProfile
-from mentorship.mentors.models import MentorProfile
+from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from tests.factories import make_program, make_user
 
@@ -25,7 +25,7 @@ PAIRING_LIST_QUERIES = 11  # + the pairings with both people
 # The dashboard of someone both mentee and mentor (tests/mentees/test_dashboard.py)
 # plus the current pairings with their next and last meetings (1), the pending
 # requests counted (1) and the overdue commitments (1).
-DASHBOARD_QUERIES = 16
+DASHBOARD_QUERIES = 17
 
 
 def _people(prefix: str, n: int, **flags) -> list[User]:
@@ -47,10 +47,8 @@ def build(program, label: str, n: int) -> User:
     me = make_user(
         f"{label}@example.com", name=f"Dr {label.title()}", is_mentee=True, is_mentor=True
     )
-    my_mentor_profile = MentorProfile.objects.create(
-        user=me, title="Professor", capacity=20, approved_at=timezone.now()
-    )
-    my_mentor_profile.programs.add(program)
+    my_mentor_profile = MentorProfile.objects.create(user=me, title="Professor", capacity=20)
+    my_mentor_profile.programs.add(program, through_defaults={"approved_at": timezone.now()})
     my_mentee_profile = MenteeProfile.objects.create(
         user=me, program=program, training_level="fellow", start_year=2026
     )
@@ -59,11 +57,11 @@ def build(program, label: str, n: int) -> User:
         for user in _people(f"{label}-mentee", n, is_mentee=True)
     )
     mentors = MentorProfile.objects.bulk_create(
-        MentorProfile(user=user, title="Associate Professor", approved_at=timezone.now())
+        MentorProfile(user=user, title="Associate Professor")
         for user in _people(f"{label}-mentor", n, is_mentor=True)
     )
-    MentorProfile.programs.through.objects.bulk_create(
-        MentorProfile.programs.through(mentorprofile=mentor, program=program) for mentor in mentors
+    Membership.objects.bulk_create(
+        Membership(mentor=mentor, program=program, approved_at=timezone.now()) for mentor in mentors
     )
     now = timezone.now()
     # Asked of me: pending, some with a question asked and answered.

@@ -269,11 +269,14 @@ def test_approving_a_mentor_records_who_and_when_and_lists_them(client, world):
     )
 
     assert "Approved 1 mentor: they now appear in the directory" in response.content.decode()
-    profile.refresh_from_db()
-    assert profile.approved_by == director
-    assert profile.approved_at is not None
+    membership = profile.memberships.get()
+    assert membership.approved_by == director
+    assert membership.approved_at is not None
     assert profile in MentorProfile.objects.listed_for(mentee)
-    assert LogEntry.objects.filter(object_id=str(profile.pk), user=director).exists()
+    entry = LogEntry.objects.get(object_id=str(profile.pk), user=director)
+    assert entry.change_message == (
+        "Approved for the mentor directory of Stanford Anesthesiology Residency."
+    )
 
 
 def test_a_director_cannot_approve_another_programs_mentor(client, world):
@@ -286,9 +289,9 @@ def test_a_director_cannot_approve_another_programs_mentor(client, world):
         {"action": "approve", "_selected_action": [profile.pk]},
     )
 
-    profile.refresh_from_db()
-    assert profile.approved_at is None
-    assert profile.approved_by is None
+    membership = profile.memberships.get()
+    assert membership.approved_at is None
+    assert membership.approved_by is None
     assert not LogEntry.objects.filter(object_id=str(profile.pk)).exists()
 
 
@@ -301,21 +304,21 @@ def test_taking_a_mentor_out_of_the_directory_clears_the_approval(client, world)
         {"action": "unapprove", "_selected_action": [profile.pk]},
     )
 
-    profile.refresh_from_db()
-    assert profile.approved_at is None
+    assert not profile.memberships.get().is_approved
     assert profile not in MentorProfile.objects.listed_for(world["mentee"]["a"].user)
 
 
-def test_the_mentor_form_offers_only_the_directors_programs_and_keeps_the_others(client, world):
+def test_the_mentor_form_shows_only_the_directors_programs_and_keeps_the_others(client, world):
     client.force_login(world["director_a"])
     profile = world["mentor"]["both"]
     url = reverse("admin:mentors_mentorprofile_change", args=[profile.pk])
 
-    form = client.get(url).context["adminform"].form
-    assert list(form.fields["programs"].queryset) == [world["program"]["a"]]
+    response = client.get(url)
+    inline = response.context["inline_admin_formsets"][0].formset
+    assert [form.instance.program for form in inline.forms] == [world["program"]["a"]]
+    assert list(inline.empty_form.fields["program"].queryset) == [world["program"]["a"]]
+    membership = profile.memberships.get(program=world["program"]["a"])
     data = {
-        "user": profile.user.pk,
-        "programs": [world["program"]["a"].pk],
         "title": "Professor",
         "division": "Critical Care Medicine",
         "interests": [],
@@ -323,6 +326,12 @@ def test_the_mentor_form_offers_only_the_directors_programs_and_keeps_the_others
         "accepting_new": "on",
         "meets_in_person": "on",
         "how_i_help": profile.how_i_help,
+        "memberships-TOTAL_FORMS": 1,
+        "memberships-INITIAL_FORMS": 1,
+        "memberships-MIN_NUM_FORMS": 0,
+        "memberships-MAX_NUM_FORMS": 1000,
+        "memberships-0-id": membership.pk,
+        "memberships-0-mentor": profile.pk,
     }
     response = client.post(url, data)
 
@@ -330,6 +339,7 @@ def test_the_mentor_form_offers_only_the_directors_programs_and_keeps_the_others
     profile.refresh_from_db()
     assert profile.title == "Professor"
     assert set(profile.programs.all()) == set(world["program"].values())
+    assert all(m.is_approved for m in profile.memberships.all())
 
 
 def test_the_mentee_form_offers_only_the_directors_programs(client, world):

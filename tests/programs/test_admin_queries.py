@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentorship.mentees.models import MenteeProfile
-from mentorship.mentors.models import MentorProfile
+from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest, Program
 from tests.factories import make_director, make_program
 
@@ -38,9 +38,7 @@ def add_people(program: Program, start: int, stop: int) -> None:
     users = User.objects.filter(pk__in=[u.pk for u in users])
     now = timezone.now()
     MentorProfile.objects.bulk_create(
-        MentorProfile(user=u, title="Assistant Professor", approved_at=now)
-        for u in users
-        if u.is_mentor
+        MentorProfile(user=u, title="Assistant Professor") for u in users if u.is_mentor
     )
     MenteeProfile.objects.bulk_create(
         MenteeProfile(user=u, program=program, training_level="ca1", start_year=2026)
@@ -48,8 +46,8 @@ def add_people(program: Program, start: int, stop: int) -> None:
         if u.is_mentee
     )
     mentors = MentorProfile.objects.filter(user__in=users).values_list("pk", flat=True)
-    MentorProfile.programs.through.objects.bulk_create(
-        MentorProfile.programs.through(mentorprofile_id=pk, program_id=p.pk)
+    Membership.objects.bulk_create(
+        Membership(mentor_id=pk, program=p, approved_at=now)
         for pk in mentors
         for p in (program, other)
     )

@@ -40,7 +40,7 @@ from accounts.models import User
 from accounts.roles import ensure_directors_group
 from accounts.services import user_appoint_director
 from mentorship.mentees.models import MenteeProfile
-from mentorship.mentors.models import MentorProfile
+from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest, Program
 
 DEMO_PASSWORD = "connect-with-purpose"
@@ -107,8 +107,9 @@ def generated_mentee(index: int, interests: list[Interest]) -> dict:
     }
 
 
-def create_profiles(model, specs: dict[int, dict], programs: dict[int, list]) -> int:
-    """Profiles for the users (by pk) that have none, with their interests and programs.
+def create_profiles(model, specs: dict[int, dict], memberships: dict[int, list[dict]]) -> int:
+    """Profiles for the users (by pk) that have none, with their interests and, for
+    mentors, their program memberships (each a dict of Membership fields).
 
     Profiles already there are left alone, so a second run creates nothing.
     """
@@ -131,12 +132,12 @@ def create_profiles(model, specs: dict[int, dict], programs: dict[int, list]) ->
         ],
         batch_size=1000,
     )
-    if programs:
-        model.programs.through.objects.bulk_create(
+    if memberships:
+        Membership.objects.bulk_create(
             [
-                model.programs.through(**{fk: profile_pks[user_id]}, program_id=program.pk)
+                Membership(mentor_id=profile_pks[user_id], **fields)
                 for user_id in new
-                for program in programs[user_id]
+                for fields in memberships[user_id]
             ],
             batch_size=1000,
         )
@@ -281,13 +282,14 @@ class Command(BaseCommand):
         mentor_rows, mentor_programs = {}, {}
         for email, spec in mentor_specs.items():
             spec = dict(spec)
-            approved = spec.pop("approved", True)
-            spec["approved_at"] = now if approved else None
-            spec["approved_by"] = director if approved else None
-            mentor_rows[user_pks[email]] = spec
-            mentor_programs[user_pks[email]] = [residency] + (
-                [fellowship] if email == FELLOWSHIP_MENTOR else []
+            approval = (
+                {"approved_at": now, "approved_by": director} if spec.pop("approved", True) else {}
             )
+            mentor_rows[user_pks[email]] = spec
+            mentor_programs[user_pks[email]] = [{"program": residency, **approval}]
+            if email == FELLOWSHIP_MENTOR:
+                # The fellowship's own directors haven't looked at this mentor yet.
+                mentor_programs[user_pks[email]].append({"program": fellowship})
 
         # The year each resident started their current level: this academic year.
         year = now.year if now.month >= 7 else now.year - 1
