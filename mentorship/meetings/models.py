@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorship.fixed import FixedFieldsMixin
 from mentorship.pairings.models import Pairing
 
 NOTE_MAX_LENGTH = 4000
@@ -54,7 +55,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.planned().filter(starts_at__gte=now or timezone.now())
 
 
-class Meeting(models.Model):
+class Meeting(FixedFieldsMixin, models.Model):
     """A session, held or planned. What was said lives in notes, not here."""
 
     class Format(models.TextChoices):
@@ -88,6 +89,7 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    FIXED_FIELDS = ("pairing",)
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -124,7 +126,7 @@ class NoteQuerySet(models.QuerySet):
         )
 
 
-class Note(models.Model):
+class Note(FixedFieldsMixin, models.Model):
     """One answer to one prompt, private to its author unless they share it."""
 
     class Visibility(models.TextChoices):
@@ -143,6 +145,7 @@ class Note(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    FIXED_FIELDS = ("meeting", "author", "prompt")
     objects = NoteQuerySet.as_manager()
 
     class Meta:
@@ -177,7 +180,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
 
-class Commitment(models.Model):
+class Commitment(FixedFieldsMixin, models.Model):
     """Something one of the two said they would do before they meet again."""
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="commitments")
@@ -193,6 +196,7 @@ class Commitment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    FIXED_FIELDS = ("pairing", "owner", "created_by")
     objects = CommitmentQuerySet.as_manager()
 
     class Meta:

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
 
@@ -35,7 +36,7 @@ class MenteeProfileQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class MenteeProfile(PromptsMixin, models.Model):
+class MenteeProfile(FixedFieldsMixin, PromptsMixin, models.Model):
     """What a resident is curious about, and where a mentor could help."""
 
     class TrainingLevel(models.TextChoices):
@@ -86,6 +87,7 @@ class MenteeProfile(PromptsMixin, models.Model):
 
     objects = MenteeProfileQuerySet.as_manager()
 
+    FIXED_FIELDS = ("user",)
     PROMPTS = ["curious_about", "meaningful_year", "mentor_help", "can_offer"]
 
     class Meta:

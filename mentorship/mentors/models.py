@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
 
@@ -101,7 +102,7 @@ class MentorProfileQuerySet(models.QuerySet):
         return self.in_programs(Program.objects.filter(directors=user).values("pk"))
 
 
-class MentorProfile(PromptsMixin, models.Model):
+class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
     """How a mentor likes to help, and how many mentees they can take."""
 
     user = models.OneToOneField(
@@ -174,6 +175,7 @@ class MentorProfile(PromptsMixin, models.Model):
 
     objects = MentorProfileQuerySet.as_manager()
 
+    FIXED_FIELDS = ("user",)
     PROMPTS = ["how_i_help", "wish_told", "ask_me_about", "learning_now"]
 
     class Meta:
@@ -235,7 +237,7 @@ class MentorProfile(PromptsMixin, models.Model):
         ]
 
 
-class Membership(models.Model):
+class Membership(FixedFieldsMixin, models.Model):
     """A mentor's place in one program, with that program's own approval.
 
     Each program's directors approve the mentors listed in its directory; a mentor
@@ -257,6 +259,7 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    FIXED_FIELDS = ("mentor", "program")
     objects = MembershipQuerySet.as_manager()
 
     class Meta:

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from mentorship.fixed import FixedFieldsMixin
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
@@ -48,7 +49,7 @@ class MentorshipRequestQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class MentorshipRequest(models.Model):
+class MentorshipRequest(FixedFieldsMixin, models.Model):
     """A mentee asks a mentor. Asking is a gift: it lets someone be generous."""
 
     class Status(models.TextChoices):
@@ -118,6 +119,7 @@ class MentorshipRequest(models.Model):
     )
     objects = MentorshipRequestQuerySet.as_manager()
 
+    FIXED_FIELDS = ("mentee", "mentor", "program")
     ANSWERS = ["drew_you", "explore", "help_now"]
 
     class Meta:
@@ -172,7 +174,7 @@ class PairingQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class Pairing(models.Model):
+class Pairing(FixedFieldsMixin, models.Model):
     """A mentor and a mentee, from the first yes to the last reflection."""
 
     class Status(models.TextChoices):
@@ -186,6 +188,7 @@ class Pairing(models.Model):
         DIRECTOR = "director", "Program director"
         MATCHING = "matching", "Matching round"
 
+    FIXED_FIELDS = ("mentor", "mentee", "program")
     OPEN_STATUSES = [Status.PROPOSED, Status.ACTIVE, Status.PAUSED]
 
     mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="pairings")
