@@ -1,0 +1,324 @@
+"""Nothing people type comes out as markup: not a name, not an answer, not a note.
+
+Every person's name and every free-text field of the cast below is HTML. Every
+page of the site each of them can open, every admin page a director can open and
+every e-mail the program sends are rendered, and none holds the markup itself,
+only its escaped text.
+"""
+
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+from django.test.signals import template_rendered
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+
+from mentorship.meetings import services as meetings
+from mentorship.meetings.models import Meeting, Note
+from mentorship.meetings.services import CommitmentInput, NoteInput
+from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.models import MentorProfile
+from mentorship.pairings import services as pairings
+from mentorship.pairings.emails import EVENTS, MEETING_EVENTS
+from mentorship.pairings.models import Pairing
+from tests.factories import (
+    make_director,
+    make_mentee,
+    make_mentee_profile,
+    make_mentor,
+    make_mentor_profile,
+    make_program,
+)
+from tests.pairings.service_support import make_pairing
+
+pytestmark = pytest.mark.django_db
+
+TAG = "<x-m>"  # what must never reach a page unescaped
+
+
+def markup(label: str) -> str:
+    return f'{label} {TAG}{label}</x-m><a href="/evil">link</a><script>alert(1)</script>'
+
+
+def name(first: str, last: str) -> str:
+    # The first word, used in greetings ("Hi Dana") and short names, is markup too.
+    return f"{TAG}{first}</x-m> {last}"
+
+
+def fill(obj, fields) -> None:
+    for field in fields:
+        setattr(obj, field, markup(field))
+    obj.save()
+
+
+def assert_no_markup(text: str, where: str) -> None:
+    assert TAG not in text, f"markup in {where}"
+    assert '<a href="/evil">' not in text, f"a live link in {where}"
+    assert "<script>alert(1)</script>" not in text, f"a script in {where}"
+
+
+@pytest.fixture
+def cast(django_capture_on_commit_callbacks, mailoutbox):
+    """Everyone and everything with markup in it, and every e-mail it sent (with
+    the names of the templates rendered for them)."""
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    director = make_director("okafor@example.com", name=name("Maya", "Okafor"))
+    program = make_program(markup("Program"), slug="program", directors=[director])
+    program.description = markup("description")
+    program.save()
+    people = {
+        "dana": make_mentor("dana@example.com", name=name("Dana", "Chen")),
+        "ari": make_mentor("ari@example.com", name=name("Ari", "Levin")),
+        "ana": make_mentor("ana@example.com", name=name("Ana", "Grey")),
+        "sam": make_mentee("sam@example.com", name=name("Sam", "Whitfield")),
+        "noor": make_mentee("noor@example.com", name=name("Noor", "Haddad")),
+    }
+    mentor_text = ["title", "division", *MentorProfile.PROMPTS]
+    mentee_text = MenteeProfile.PROMPTS
+    dana, ari = (
+        make_mentor_profile(people[p], programs=[program], capacity=4) for p in ("dana", "ari")
+    )
+    ana = make_mentor_profile(people["ana"], programs=[program], is_ccc_member=True)
+    sam, noor = (make_mentee_profile(people[p], program=program) for p in ("sam", "noor"))
+    for profile in (dana, ari, ana):
+        fill(profile, mentor_text)
+    for profile in (sam, noor):
+        fill(profile, mentee_text)
+    answers = {field: markup(field) for field in ("drew_you", "explore", "help_now")}
+    now = timezone.now()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        # Sam asks Dana, who says yes; Sam asks Ari, who asks a question Sam answers.
+        accepted = pairings.request_create(mentee=sam, mentor=dana, by=sam.user, **answers)
+        pairing = pairings.request_accept(request=accepted, by=dana.user, reply=markup("reply"))
+        asked = pairings.request_create(mentee=sam, mentor=ari, by=sam.user, **answers)
+        pairings.request_ask_more(request=asked, by=ari.user, question=markup("question"))
+        pairings.request_answer_question(request=asked, by=sam.user, answer=markup("answer"))
+        # Noor asks Ari (declined, referred to Dana), Dana (withdrawn) and Ana (expired).
+        declined = pairings.request_create(mentee=noor, mentor=ari, by=noor.user, **answers)
+        pairings.request_decline(
+            request=declined,
+            by=ari.user,
+            reply=markup("kind word"),
+            referred_to=dana,
+            referral_reason=markup("why"),
+        )
+        withdrawn = pairings.request_create(mentee=noor, mentor=dana, by=noor.user, **answers)
+        pairings.request_withdraw(request=withdrawn, by=noor.user)
+        expired = pairings.request_create(mentee=noor, mentor=ana, by=noor.user, **answers)
+        pairings.request_expire(request=expired)
+        # The director pairs Noor with Ana, who evaluates residents; both say yes.
+        approved = pairings.pairing_propose(mentor=ana, mentee=noor, by=director)
+        pairings.pairing_approve_conflict(pairing=approved, by=director, reason=markup("fine"))
+        pairings.pairing_confirm(pairing=approved, by=noor.user)
+        pairings.pairing_confirm(pairing=approved, by=ana.user)
+        # Ana says yes to Sam too: that waits for the director.
+        to_ana = pairings.request_create(mentee=sam, mentor=ana, by=sam.user, **answers)
+        proposed = pairings.request_accept(request=to_ana, by=ana.user)
+        # Dana and Sam meet, note, promise, plan, pause and resume.
+        held = meetings.meeting_log(
+            pairing=pairing,
+            by=dana.user,
+            starts_at=now - timedelta(days=3),
+            minutes=30,
+            format=Meeting.Format.IN_PERSON,
+            notes=[
+                NoteInput("learned_about_them", markup("private note")),
+                NoteInput("curious_or_carrying", markup("shared note"), shared=True),
+            ],
+            commitments=[
+                CommitmentInput("mentee", markup("commitment"), timezone.localdate()),
+                CommitmentInput("mentor", markup("overdue"), timezone.localdate() - timedelta(1)),
+            ],
+        )
+        meetings._save_notes(held, sam.user, "mentee", [NoteInput("taking_away", markup("mine"))])
+        planned = meetings.meeting_plan(
+            pairing=pairing,
+            by=sam.user,
+            starts_at=now + timedelta(days=1, hours=1),
+            minutes=45,
+            format=Meeting.Format.VIDEO,
+            place=markup("place"),
+        )
+        meetings.meetings_send_reminders(now=now + timedelta(hours=1))
+        pairings.pairing_pause(pairing=pairing, by=sam.user)
+        pairings.pairing_resume(pairing=pairing, by=dana.user)
+        # Ari mentored Noor once; it ended with reflections, and went quiet before.
+        old = make_pairing(ari, noor)
+        Pairing.objects.filter(pk=old.pk).update(started_on=timezone.localdate() - timedelta(90))
+        meetings.pairings_nudge_quiet(now=now)
+        pairings.pairing_end(
+            pairing=old,
+            by=ari.user,
+            reason=markup("reason"),
+            learned=markup("learned"),
+            carry_forward=markup("carry"),
+        )
+    template_rendered.disconnect(record)
+    return {
+        **people,
+        "director": director,
+        "program": program,
+        "profiles": {"dana": dana, "ari": ari, "ana": ana, "sam": sam, "noor": noor},
+        "pairing": pairing,
+        "proposed": proposed,
+        "approved": approved,
+        "ended": old,
+        "held": held,
+        "planned": planned,
+        "requests": {"asked": asked, "declined": declined, "accepted": accepted},
+        "mail": list(mailoutbox),
+        "rendered": rendered,
+    }
+
+
+def test_every_email_shows_names_and_answers_as_text(cast):
+    for message in cast["mail"]:
+        html = message.alternatives[0][0]
+        assert_no_markup(html, f"the e-mail “{message.subject}”")
+    # Every kind of e-mail the program sends was among them.
+    sent = {name.rsplit("/", 1)[-1].removesuffix(".html") for name in cast["rendered"]}
+    assert sent >= EVENTS | MEETING_EVENTS
+
+
+# Pages that only take a POST (their forms are on the pages below), and downloads.
+POST_ONLY = {
+    "pairings:request_withdraw",
+    "pairings:request_reply",
+    "pairings:confirm",
+    "pairings:pause",
+    "pairings:resume",
+    "meetings:commitment_done",
+    "meetings:commitment_carry",
+}
+DOWNLOADS = {"meetings:ics"}
+
+
+def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
+    """url name: [(who, url)] for each page of the site and who opens it."""
+    p, pairing = cast["profiles"], cast["pairing"]
+    note = Note.objects.filter(author=cast["dana"]).first()
+    return {
+        "home": [(who, "/") for who in ("dana", "sam", "director", "noor", "ana")],
+        "onboarding": [("sam", reverse("onboarding"))],
+        "mentors:directory": [("sam", reverse("mentors:directory") + "?q=x")],
+        "mentors:detail": [
+            (who, reverse("mentors:detail", args=[p["dana"].pk])) for who in ("sam", "dana")
+        ],
+        "mentors:profile_edit": [("dana", reverse("mentors:profile_edit"))],
+        "mentees:profile_edit": [("sam", reverse("mentees:profile_edit"))],
+        "mentees:detail": [
+            (who, reverse("mentees:detail", args=[p["sam"].pk])) for who in ("sam", "dana")
+        ],
+        "pairings:request_create": [
+            ("noor", reverse("pairings:request_create", args=[p["dana"].pk]))
+        ],
+        "pairings:request_list": [
+            (who, reverse("pairings:request_list")) for who in ("sam", "noor")
+        ],
+        "pairings:inbox": [("ari", reverse("pairings:inbox"))],
+        "pairings:request_detail": [
+            (who, reverse("pairings:request_detail", args=[r.pk]))
+            for r in cast["requests"].values()
+            for who in ("ari", "dana", "sam", "noor")
+            if who in (r.mentor.user.email.split("@")[0], r.mentee.user.email.split("@")[0])
+        ],
+        "pairings:request_answer": [
+            ("ari", reverse("pairings:request_answer", args=[cast["requests"]["asked"].pk]))
+        ],
+        "pairings:list": [(who, reverse("pairings:list")) for who in ("sam", "ari", "noor")],
+        "pairings:detail": [
+            (who, reverse("pairings:detail", args=[pr.pk]))
+            for pr, people in (
+                (pairing, ("dana", "sam")),
+                (cast["proposed"], ("ana", "sam")),
+                (cast["approved"], ("ana", "noor")),
+                (cast["ended"], ("ari", "noor")),
+            )
+            for who in people
+        ],
+        "pairings:end": [("sam", reverse("pairings:end", args=[pairing.pk]))],
+        "pairings:reflect": [("noor", reverse("pairings:reflect", args=[cast["ended"].pk]))],
+        "meetings:log": [
+            (who, reverse("meetings:log", args=[pairing.pk])) for who in ("dana", "sam")
+        ],
+        "meetings:plan": [("dana", reverse("meetings:plan", args=[pairing.pk]))],
+        "meetings:detail": [
+            (who, reverse("meetings:detail", args=[m.pk]))
+            for m in (cast["held"], cast["planned"])
+            for who in ("dana", "sam")
+        ],
+        "meetings:note": [
+            (who, reverse("meetings:note", args=[n.pk]))
+            for n in Note.objects.filter(visibility="shared")
+            for who in ("dana", "sam")
+        ],
+        "meetings:note_edit": [("dana", reverse("meetings:note_edit", args=[note.pk]))],
+        "meetings:export": [("sam", reverse("meetings:export"))],
+    }
+
+
+def app_url_names() -> set[str]:
+    """The project's own named pages (not allauth's, not the admin's)."""
+    names = set()
+    for pattern in get_resolver().url_patterns:
+        namespace = getattr(pattern, "namespace", None)
+        if namespace in ("admin",) or str(pattern.pattern).startswith("accounts/"):
+            continue
+        for sub in getattr(pattern, "url_patterns", [pattern]):
+            if getattr(sub, "name", None):
+                names.add(f"{namespace}:{sub.name}" if namespace else sub.name)
+    return names - {"favicon"}
+
+
+def test_the_walk_covers_every_page_of_the_site(cast):
+    assert app_url_names() == set(site_pages(cast)) | POST_ONLY | DOWNLOADS
+
+
+def test_every_page_shows_names_and_answers_as_text(client, cast):
+    for url_name, visits in site_pages(cast).items():
+        assert visits, url_name
+        for who, url in visits:
+            client.force_login(cast[who])
+            response = client.get(url)
+            assert response.status_code == HTTPStatus.OK, (url_name, who, url)
+            assert_no_markup(response.content.decode(), f"{url} as {who}")
+
+
+def test_every_admin_page_shows_names_and_answers_as_text(client, cast):
+    director = cast["director"]
+    client.force_login(director)
+    request = RequestFactory().get("/admin/")
+    request.user = director
+    urls = ["/admin/"]
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_permission(request):
+            continue
+        opts = model._meta
+        urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        for obj in model_admin.get_queryset(request):
+            for view in ("change", "history"):
+                urls.append(
+                    reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk])
+                )
+    urls.append(reverse("admin:pairings_pairing_add"))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert_no_markup(response.content.decode(), url)
+    # And the pages an action opens, with the people's names on them.
+    changelist = reverse("admin:pairings_pairing_changelist")
+    for action in ("end", "approve_conflict", "reassign"):
+        response = client.post(
+            changelist, {"action": action, "_selected_action": [cast["pairing"].pk]}
+        )
+        assert response.status_code == HTTPStatus.OK, action
+        assert_no_markup(response.content.decode(), f"the {action} action")
