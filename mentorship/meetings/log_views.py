@@ -5,8 +5,9 @@ Pairing.objects.involving, meetings and commitments through visible_to, so
 anyone else, directors included, gets a 404. Every write goes through services.
 """
 
+import re
+
 from django.contrib import messages
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
@@ -25,6 +26,9 @@ RUNNING = (Pairing.Status.ACTIVE, Pairing.Status.PAUSED)
 # tell the browser to forget them instead of restoring them.
 SAVED_DRAFTS = "meetings_saved_drafts"
 SAVED_DRAFTS_KEPT = 20
+# How many open commitments the log form asks about: the most recent ones.
+OPEN_ON_LOG = 10
+OPEN_FIELD = re.compile(r"open_([0-9]{1,18})")
 
 
 def _planned(request: HttpRequest, pairing: Pairing) -> Meeting | None:
@@ -48,6 +52,21 @@ def _initial(planned: Meeting | None) -> dict:
         "minutes": planned.minutes,
         "format": planned.format,
     }
+
+
+def _open_commitments(request: HttpRequest, pairing: Pairing) -> tuple[list[Commitment], int]:
+    """The open commitments the log form asks about, soonest due first, and how many
+    are open in all. The form shows the most recent few (the rest wait on the
+    pairing page), so it costs the same with 10 open or 1,000; a POST answers for
+    the ones its form showed."""
+    open_ones = Commitment.objects.visible_to(request.user).filter(pairing=pairing).open()
+    if request.method == "POST":
+        shown = sorted({int(m[1]) for key in request.POST if (m := OPEN_FIELD.fullmatch(key))})
+        chosen = open_ones.filter(pk__in=shown[:OPEN_ON_LOG])
+    else:
+        chosen = open_ones.order_by("-created_at", "-pk")[:OPEN_ON_LOG]
+    commitments = sorted(chosen, key=lambda c: (c.due_on is None, c.due_on, c.pk))
+    return commitments, open_ones.count()
 
 
 def _remember_draft(request: HttpRequest, draft_id: str) -> None:
@@ -78,12 +97,7 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
             messages.info(request, "You can log sessions once you are both paired.")
         return redirect(pairing)
 
-    open_commitments = list(
-        Commitment.objects.visible_to(request.user)
-        .filter(pairing=pairing)
-        .open()
-        .order_by(F("due_on").asc(nulls_last=True), "pk")
-    )
+    open_commitments, open_count = _open_commitments(request, pairing)
     form = LogForm(
         request.POST if request.method == "POST" else None,
         side=side,
@@ -120,6 +134,7 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
         "side": side,
         "other": other,
         "planned": planned,
+        "more_open": open_count - len(open_commitments),
         "draft_key": f"meeting-log-{pairing.pk}",
         "saved_drafts": " ".join(request.session.get(SAVED_DRAFTS, [])),
     }
