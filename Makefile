@@ -16,13 +16,21 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 
 setup: $(STAMP)
 
-# Set-up, demo data, server on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
+# Where `make run` serves: `make run PORT=8001`, or HOST=0.0.0.0 for other devices.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Set-up, demo data, server on http://$(HOST):$(PORT) (SQLite unless DATABASE_URL is set).
+# Links in e-mail point at that address unless SITE_URL is set; on 0.0.0.0 they
+# follow the address each page was served on instead.
 run: export DEBUG ?= 1
+run: export SITE_URL ?= $(if $(filter 0.0.0.0,$(HOST)),,http://$(HOST):$(PORT))
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "E-mail (the sign-up link too) is printed here, with links to $(or $(SITE_URL),this server)."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise).
 test: $(STAMP)

@@ -1,12 +1,28 @@
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal import flows
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import get_text_list
 
-from .tasks import send_email
+from .models import User
+from .site import site_url
+from .tasks import send_account_email
+
+# The e-mails allauth sends with this project's settings (no log-in or reset
+# codes, no notifications), each rebuilt by the worker in render_queued_mail.
+CONFIRM = "account/email/email_confirmation"
+CONFIRM_SIGNUP = "account/email/email_confirmation_signup"
+PASSWORD_RESET = "account/email/password_reset_key"
+UNKNOWN_ACCOUNT = "account/email/unknown_account"
+ACCOUNT_EXISTS = "account/email/account_already_exists"
+# Those that hold no secret and reach send_mail with their context.
+REBUILT_PLAIN = {UNKNOWN_ACCOUNT, ACCOUNT_EXISTS}
 
 
 def allowed_domains_text() -> str:
@@ -35,28 +51,93 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("onboarding")
         return super().get_login_redirect_url(request)
 
+    # --- E-mail: queued by name, rendered by the worker ----------------------
+    # The task table (shown in the admin) holds the template prefix, the address,
+    # and the id of the row a secret comes from; the worker makes the confirmation
+    # key and the password-reset token again from that row.
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
+        if app_settings.EMAIL_VERIFICATION_BY_CODE_ENABLED or not isinstance(
+            emailconfirmation, EmailConfirmationHMAC
+        ):
+            raise ImproperlyConfigured(
+                "Only HMAC confirmation links can be rebuilt by the worker; "
+                "teach AccountAdapter.render_queued_mail the other kind first."
+            )
+        address = emailconfirmation.email_address
+        prefix = CONFIRM_SIGNUP if signup else CONFIRM
+        self._queue_mail(prefix, address.email, email_address=address.pk)
+
+    def send_password_reset_mail(self, user, email: str, context: dict) -> None:
+        self._queue_mail(PASSWORD_RESET, email, user=user.pk)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        # Rendered now, while the request is at hand; sent by the task worker
-        # (at once in development and tests).
-        ctx = {
-            "request": self.request,
-            "email": email,
-            "current_site": get_current_site(self.request),
-        }
-        ctx.update(context)
-        msg = self.render_mail(template_prefix, email, ctx)
-        html = next(
-            (
-                content
-                for content, mimetype in getattr(msg, "alternatives", [])
-                if mimetype == "text/html"
-            ),
-            None,
+        # Everything else allauth sends comes here with its context built. Only the
+        # e-mails the worker knows how to rebuild may pass: an unknown one could
+        # carry a secret (a log-in code, say) into the task table.
+        if template_prefix not in REBUILT_PLAIN:
+            raise ImproperlyConfigured(
+                f"allauth wants to send {template_prefix!r}, which the worker can't "
+                "rebuild. Add it to AccountAdapter.render_queued_mail, making any "
+                "secret it holds there, instead of queueing its context."
+            )
+        self._queue_mail(template_prefix, email)
+
+    def _queue_mail(self, template_prefix: str, email: str, **ids: int) -> None:
+        send_account_email.enqueue(
+            template_prefix=template_prefix, email=email, site_url=site_url(self.request), **ids
         )
-        send_email.enqueue(
-            subject=msg.subject,
-            body=msg.body,
-            to=list(msg.to),
-            from_email=msg.from_email,
-            html=html,
-        )
+
+    def render_queued_mail(
+        self,
+        template_prefix: str,
+        email: str,
+        *,
+        user: int | None = None,
+        email_address: int | None = None,
+    ) -> EmailMessage | None:
+        """The worker's half: the e-mail `_queue_mail` stood for, with the context
+        allauth would have given it. None when the row it needs has gone (or the
+        address was confirmed meanwhile)."""
+        request = self.request  # a SiteRequest for the address it was queued at
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        if template_prefix in (CONFIRM, CONFIRM_SIGNUP):
+            address = (
+                EmailAddress.objects.select_related("user")
+                .filter(pk=email_address, verified=False)
+                .first()
+            )
+            if address is None:
+                return None
+            confirmation = EmailConfirmationHMAC(address)
+            email = address.email
+            ctx.update(
+                user=address.user,
+                key=confirmation.key,
+                activate_url=self.get_email_confirmation_url(request, confirmation),
+            )
+        elif template_prefix == PASSWORD_RESET:
+            # What allauth's ResetPasswordForm puts in the e-mail, with the same token
+            # generator and link.
+            from allauth.account.forms import default_token_generator
+            from allauth.account.utils import user_pk_to_url_str
+
+            person = User.objects.filter(pk=user, is_active=True).first()
+            if person is None:
+                return None
+            token = default_token_generator.make_token(person)
+            uid = user_pk_to_url_str(person)
+            ctx.update(
+                user=person,
+                password_reset_url=self.get_reset_password_from_key_url(f"{uid}-{token}"),
+                uid=uid,
+                key=token,
+            )
+        elif template_prefix == UNKNOWN_ACCOUNT:
+            ctx["signup_url"] = flows.signup.get_signup_url(request)
+        elif template_prefix == ACCOUNT_EXISTS:
+            ctx["signup_url"] = flows.signup.get_signup_url(request)
+            ctx["password_reset_url"] = flows.password_reset.get_reset_password_url(request)
+        else:
+            raise ImproperlyConfigured(f"No way to rebuild {template_prefix!r}.")
+        return self.render_mail(template_prefix, email, ctx)

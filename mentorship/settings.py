@@ -233,8 +233,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# The address people reach the site at, for links in e-mails sent by the worker.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people reach the site at, for links in e-mails and calendar files
+# (rendered by the worker, outside any request): set it in production. Unset,
+# links follow the address the page was served on (accounts/site.py).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 
 # --- E-mail -----------------------------------------------------------------
 

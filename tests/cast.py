@@ -2,6 +2,8 @@
 director, a mentee and mentors, and requests and pairings in each state.
 Registered for the whole suite by tests/conftest.py; a module may define its own."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
@@ -120,3 +122,42 @@ def pending(sam, chen):
         explore=EXPLORE,
         help_now=HELP_NOW,
     )
+
+
+@pytest.fixture
+def task_table(settings):
+    """Tasks wait in the database, as in production (TASKS_BACKEND=database); call
+    `task_table.run()` to have the worker run what waits, and `task_table.text()`
+    for everything the waiting and finished tasks were given, as the admin shows it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return TaskTable()
+
+
+class TaskTable:
+    def text(self) -> str:
+        from django_tasks_db.models import DBTaskResult
+
+        return json.dumps(list(DBTaskResult.objects.values_list("args_kwargs", flat=True)))
+
+    def run(self) -> int:
+        """What `db_worker --batch` does with each task that is due (its connection
+        housekeeping aside, which would end the test's transaction)."""
+        from django_tasks_db.management.commands.db_worker import Worker
+        from django_tasks_db.models import DBTaskResult
+
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+            excluded_queue_names=[],
+        )
+        ran = 0
+        while (result := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+            result.claim("tests")
+            worker.run_task(result)
+            ran += 1
+        return ran

@@ -1,15 +1,18 @@
 """Calendar files for planned meetings, built with the icalendar library."""
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
+
+from accounts.site import site_url
 
 from .models import Meeting
 
 
-def meeting_ics(meeting: Meeting) -> str:
+def meeting_ics(meeting: Meeting, *, site: str | None = None) -> str:
     """One VEVENT with both people as attendees; the same UID every time, so a
-    calendar updates the event instead of adding a second one."""
+    calendar updates the event instead of adding a second one. `site` is the
+    address links start with: the one the e-mail was queued at, for the worker."""
+    site = site or site_url()
     pairing = meeting.pairing
     mentor, mentee = pairing.mentor.user, pairing.mentee.user
     calendar = Calendar()
@@ -17,7 +20,7 @@ def meeting_ics(meeting: Meeting) -> str:
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@{settings.SITE_URL.split('://')[-1]}")
+    event.add("uid", f"meeting-{meeting.pk}@{site.split('://')[-1]}")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.ends_at)
@@ -25,7 +28,7 @@ def meeting_ics(meeting: Meeting) -> str:
     event.add(
         "description",
         f"{meeting.get_format_display()}, {meeting.minutes} minutes. "
-        f"Your pairing: {settings.SITE_URL}{pairing.get_absolute_url()}",
+        f"Your pairing: {site}{pairing.get_absolute_url()}",
     )
     if meeting.place:
         event["location"] = vText(meeting.place)

@@ -13,11 +13,11 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from mentorship.pairings.emails import absolute, queue_email
+from accounts.site import absolute
 from mentorship.pairings.models import Pairing
 from mentorship.pairings.services import PairingError
 
-from .calendar import meeting_ics
+from .emails import queue_email
 from .models import PROMPTS, Commitment, Meeting, Note, Nudge, Side
 
 # A session may be logged a little ahead of the clock (time zones, a slow phone).
@@ -200,7 +200,7 @@ def meeting_plan(
     queue_email(
         "meeting_planned",
         to=[pairing.mentor.user, pairing.mentee.user],
-        attachments=[("meeting.ics", meeting_ics(meeting), "text/calendar")],
+        calendar=meeting,
         meeting=meeting,
         pairing=pairing,
         by=by,
@@ -293,7 +293,7 @@ def meetings_send_reminders(*, now: datetime | None = None) -> int:
             queue_email(
                 "meeting_reminder",
                 to=[pairing.mentor.user, pairing.mentee.user],
-                attachments=[("meeting.ics", meeting_ics(meeting), "text/calendar")],
+                calendar=meeting,
                 meeting=meeting,
                 pairing=pairing,
                 url=absolute(pairing.get_absolute_url()),

@@ -11,11 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.site import absolute
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
 
-from .emails import absolute, queue_email
+from .emails import queue_email
 from .models import MentorshipRequest, Pairing
 
 Status = MentorshipRequest.Status

@@ -1,9 +1,11 @@
 from datetime import timedelta
+from http import HTTPStatus
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.management.commands.seed_demo import DEMO_PASSWORD
@@ -45,6 +47,21 @@ def test_seed_demo_is_idempotent():
     assert User.objects.count() == 8
     assert EmailAddress.objects.count() == 8
     assert User.objects.get(email="mentee@example.com").name == "Sam Whitfield"
+
+
+def test_running_seed_demo_again_keeps_passwords_and_signs_nobody_out(client):
+    call_command("seed_demo")
+    client.post(
+        reverse("account_login"), {"login": "mentee@example.com", "password": DEMO_PASSWORD}
+    )
+    assert client.get(reverse("home")).status_code == HTTPStatus.OK
+    before = User.objects.get(email="mentee@example.com").password
+
+    call_command("seed_demo")
+
+    assert User.objects.get(email="mentee@example.com").password == before
+    # The same browser is still signed in, not sent to the log-in page.
+    assert client.get(reverse("home")).status_code == HTTPStatus.OK
 
 
 def test_seed_demo_scales_for_benchmarks():

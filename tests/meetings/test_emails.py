@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from mentorship.meetings import services
 from mentorship.meetings.models import Meeting
@@ -123,7 +124,9 @@ def test_a_video_link_is_a_link_in_the_html_and_no_place_says_to_agree_on_one(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         plan(pairing, pairing.mentor.user, place="https://meet.example.org/dana-sam")
-        Meeting.objects.all().delete()
+    # The worker renders from the meeting as it stands, so each is sent before the next.
+    Meeting.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
         plan(pairing, pairing.mentor.user, place="")
 
     linked, unplaced = mailoutbox[0], mailoutbox[2]
@@ -177,3 +180,29 @@ def test_a_quiet_pairing_gets_a_gentle_nudge_naming_the_other_person(
         assert message.attachments == []
         assert "!" not in message.body
         assert_no_notes(message)
+
+
+def test_a_queued_meeting_e_mail_holds_the_meetings_id_and_the_worker_builds_the_calendar(
+    pairing, task_table, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = plan(pairing, pairing.mentee.user)
+
+    queued = DBTaskResult.objects.all()
+    assert len(queued) == 2
+    assert {row.args_kwargs["kwargs"]["calendar"] for row in queued} == {meeting.pk}
+    text = task_table.text()
+    assert "VCALENDAR" not in text
+    assert "Café on the second floor" not in text
+    assert mailoutbox == []
+
+    assert task_table.run() == 2
+
+    assert sorted(by_recipient(mailoutbox)) == ["dana@example.com", "sam@example.com"]
+    for message in mailoutbox:
+        [(filename, content, _)] = message.attachments
+        assert filename == "meeting.ics"
+        event = icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
+        assert event.decoded("dtstart") == STARTS
+        assert str(event["location"]) == "Café on the second floor"
+        assert f"{SITE}/pairings/{pairing.pk}/" in str(event["description"])

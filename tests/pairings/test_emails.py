@@ -3,6 +3,7 @@
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from mentorship.pairings import services
 from tests.factories import (
@@ -438,3 +439,31 @@ def test_a_change_that_rolls_back_sends_no_e_mail(
     assert mailoutbox == []
     request.refresh_from_db()
     assert request.status == "pending"
+
+
+# --- in the task table --------------------------------------------------------
+
+
+def test_a_queued_e_mail_holds_ids_and_no_word_of_the_request_until_the_worker_sends_it(
+    dana, sam, task_table, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        request = ask(sam, dana)
+
+    [queued] = DBTaskResult.objects.all()
+    assert queued.args_kwargs["kwargs"] == {
+        "event": "request_new",
+        "recipient": dana.user.pk,
+        "objects": {"request": ["pairings.mentorshiprequest", request.pk]},
+        "values": {"url": request_url(request)},
+        "site_url": SITE,
+    }
+    for answer in (DREW_YOU, EXPLORE, HELP_NOW, "would like you as their mentor"):
+        assert answer not in task_table.text()
+    assert mailoutbox == []
+
+    task_table.run()
+
+    [message] = mailoutbox
+    assert message.subject == "[Mentorship] Sam Whitfield would like you as their mentor"
+    assert DREW_YOU in message.body

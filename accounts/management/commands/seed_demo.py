@@ -1,7 +1,9 @@
 """Demo data: a small program to click through, or a large one for benchmarks.
 
-Idempotent: running it twice leaves the same people, with the same password, and
-creates no second profile, request or pairing; what is already there is left as it is.
+Idempotent: running it twice leaves the same people and creates no second
+profile, request or pairing; what is already there is left as it is. Passwords
+are set only for people it creates, so a second run (every `make run`) signs
+nobody out: Django ends a person's sessions when their password changes.
 """
 
 from allauth.account.models import EmailAddress
@@ -9,6 +11,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.demo_content import (
@@ -39,6 +42,7 @@ from accounts.demo_pairings import seed_generated, seed_story
 from accounts.models import User
 from accounts.roles import ensure_directors_group
 from accounts.services import user_appoint_director
+from accounts.site import absolute
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest, Program
@@ -193,13 +197,13 @@ class Command(BaseCommand):
                 )
             else:
                 user.name, user.is_mentee, user.is_mentor = name, is_mentee, is_mentor
-                user.password, user.is_active = password, True
+                user.is_active = True
                 user.onboarded_at = user.onboarded_at or now
                 changed.append(user)
         User.objects.bulk_create(new, batch_size=500)
         User.objects.bulk_update(
             changed,
-            ["name", "is_mentee", "is_mentor", "password", "is_active", "onboarded_at"],
+            ["name", "is_mentee", "is_mentor", "is_active", "onboarded_at"],
             batch_size=500,
         )
 
@@ -242,7 +246,7 @@ class Command(BaseCommand):
             f"New meetings: {new_meetings}, with {new_notes} notes and "
             f"{new_commitments} commitments."
         )
-        self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ with any of:")
+        self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for email, name, is_mentee, is_mentor in CORE_PEOPLE:
             roles = [r for r, on in (("mentee", is_mentee), ("mentor", is_mentor)) if on]
             if email == "director@example.com":
