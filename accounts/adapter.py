@@ -10,8 +10,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import get_text_list
 
+from mentorship.site import site_url
+
 from .models import User
-from .site import site_url
 from .tasks import send_account_email
 
 # The e-mails allauth sends with this project's settings (no log-in or reset

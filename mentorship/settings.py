@@ -235,7 +235,7 @@ CONTENT_SECURITY_POLICY = {
 
 # The address people reach the site at, for links in e-mails and calendar files
 # (rendered by the worker, outside any request): set it in production. Unset,
-# links follow the address the page was served on (accounts/site.py).
+# links follow the address the page was served on (mentorship/site.py).
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 
 # --- E-mail -----------------------------------------------------------------

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from accounts.site import site_url
+from mentorship.site import site_url
 
 from .models import Meeting
 

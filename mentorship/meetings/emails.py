@@ -1,28 +1,32 @@
-"""E-mail about meetings: queued and rendered as the pairing e-mails are, with the
-calendar file built by the worker from the meeting's id."""
+"""E-mail about meetings, in templates/meetings/email/: queued and rendered as
+every e-mail is (mentorship/emails.py), with the calendar file built by the
+worker from the meeting's id."""
 
 from django_tasks import task
 
 from accounts.models import User
-from accounts.tasks import deliver
-from mentorship.pairings import emails
+from mentorship import emails
 
 from .calendar import meeting_ics
 from .models import Meeting
 
 
 def queue_email(event: str, *, to: list[User], calendar: Meeting | None = None, **context) -> None:
-    """As the pairings app's queue_email; with `calendar`, that meeting's .ics is
-    attached, as it stands when the e-mail is sent."""
+    """`event` names templates/meetings/email/<event>…; with `calendar`, that
+    meeting's .ics is attached, as it stands when the e-mail is sent."""
     emails.queue(
-        send_email, event, to=to, context=context, calendar=calendar.pk if calendar else None
+        send_email,
+        f"meetings/email/{event}",
+        to=to,
+        context=context,
+        calendar=calendar.pk if calendar else None,
     )
 
 
 @task()
 def send_email(
     *,
-    event: str,
+    template: str,
     recipient: int,
     objects: dict[str, list],
     values: dict[str, emails.Plain],
@@ -32,7 +36,7 @@ def send_email(
 ) -> int:
     """Render and send one queued e-mail with its calendar file; retried later on failure."""
     arguments = {
-        "event": event,
+        "template": template,
         "recipient": recipient,
         "objects": objects,
         "values": values,
@@ -50,6 +54,6 @@ def send_email(
         if meeting is None:
             return 0
         message.attach("meeting.ics", meeting_ics(meeting, site=site_url), "text/calendar")
-    return deliver(
+    return emails.deliver(
         message, again=send_email, attempt=attempt, arguments={**arguments, "calendar": calendar}
     )

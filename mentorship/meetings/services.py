@@ -13,9 +13,9 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.site import absolute
 from mentorship.pairings.models import Pairing
 from mentorship.pairings.services import PairingError
+from mentorship.site import absolute
 
 from .emails import queue_email
 from .models import PROMPTS, Commitment, Meeting, Note, Nudge, Side

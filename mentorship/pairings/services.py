@@ -11,10 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.site import absolute
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
+from mentorship.site import absolute
 
 from .emails import queue_email
 from .models import MentorshipRequest, Pairing

@@ -10,10 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend
 
-from accounts.tasks import MAX_ATTEMPTS
+from mentorship.emails import MAX_ATTEMPTS, send_email
 from mentorship.meetings import emails as meeting_emails
 from mentorship.meetings.models import Meeting
-from mentorship.pairings.emails import send_email
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,7 @@ def accepted(pending, chen):
     pending.status, pending.reply = "accepted", "I would love to. Coffee next week?"
     pending.save()
     return {
-        "event": "request_accepted",
+        "template": "pairings/email/request_accepted",
         "recipient": pending.mentee.user.pk,
         "objects": {"request": ["pairings.mentorshiprequest", pending.pk]},
         "values": {"url": SITE + reverse("pairings:request_detail", args=[pending.pk])},
@@ -107,7 +106,7 @@ def test_each_retry_waits_longer_than_the_one_before(accepted, failing_mail, def
 
 def test_the_last_attempt_gives_up_and_logs_it(accepted, failing_mail, deferring_backend, caplog):
     with (
-        caplog.at_level(logging.ERROR, logger="accounts.tasks"),
+        caplog.at_level(logging.ERROR, logger="mentorship.emails"),
         pytest.raises(ConnectionRefusedError),
     ):
         send_email.call(**accepted, attempt=MAX_ATTEMPTS)
@@ -139,7 +138,7 @@ def test_a_retry_keeps_the_calendar_as_the_meetings_id(active, failing_mail, def
         status=Meeting.Status.PLANNED,
     )
     planned = {
-        "event": "meeting_planned",
+        "template": "meetings/email/meeting_planned",
         "recipient": active.mentee.user.pk,
         "objects": {
             "meeting": ["meetings.meeting", meeting.pk],

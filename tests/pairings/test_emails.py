@@ -452,7 +452,7 @@ def test_a_queued_e_mail_holds_ids_and_no_word_of_the_request_until_the_worker_s
 
     [queued] = DBTaskResult.objects.all()
     assert queued.args_kwargs["kwargs"] == {
-        "event": "request_new",
+        "template": "pairings/email/request_new",
         "recipient": dana.user.pk,
         "objects": {"request": ["pairings.mentorshiprequest", request.pk]},
         "values": {"url": request_url(request)},

@@ -42,10 +42,10 @@ from accounts.demo_pairings import seed_generated, seed_story
 from accounts.models import User
 from accounts.roles import ensure_directors_group
 from accounts.services import user_appoint_director
-from accounts.site import absolute
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest, Program
+from mentorship.site import absolute
 
 DEMO_PASSWORD = "connect-with-purpose"
 QUIET_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
