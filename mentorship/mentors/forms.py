@@ -1,5 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from mentorship.programs.forms import interest_groups
 from mentorship.programs.models import Interest, Program
@@ -7,6 +11,8 @@ from mentorship.programs.models import Interest, Program
 from .models import MAX_CAPACITY, PROMPT_MAX_LENGTH, MentorProfile
 
 SEARCH_MAX_LENGTH = 200
+# Longer than any query string the directory's own form makes with every interest ticked.
+BACK_MAX_LENGTH = 2000
 
 FORMAT_FIELDS = {
     "in_person": "meets_in_person",
@@ -80,6 +86,53 @@ class DirectoryFilterForm(forms.Form):
         """The filters that cleaned; anything that didn't is ignored."""
         data = getattr(self, "cleaned_data", {})
         return {name: value for name, value in data.items() if value}
+
+    def summary(self) -> str:
+        """The filters in the folded panel, for its one-line summary:
+        “2 interests, by video, open places only”. The search box is outside it."""
+        used = self.used()
+        parts = []
+        if interests := used.get("interests"):
+            parts.append(f"{len(interests)} interest{pluralize(len(interests))}")
+        if category := used.get("category"):
+            parts.append(Interest.Category(category).label)
+        if fmt := used.get("format"):
+            parts.append(dict(self.fields["format"].choices)[fmt].lower())
+        if used.get("open_only"):
+            parts.append("open places only")
+        return ", ".join(parts)
+
+
+# What a link back to the directory may carry: its own filters and the page.
+DIRECTORY_PARAMETERS = (*DirectoryFilterForm.base_fields, "page")
+
+
+def directory_query(raw: str) -> str:
+    """The directory's query string rebuilt from `raw` (a query string, as in
+    `?back=…`), keeping only the directory's own parameters. Anything else, an
+    address (`//evil.example`), a `javascript:` link or markup, leaves nothing of
+    itself but percent-escaped values the directory ignores if it can't use them."""
+    if not isinstance(raw, str) or len(raw) > BACK_MAX_LENGTH:
+        return ""
+    given = QueryDict(raw)
+    kept = QueryDict(mutable=True)
+    for name in DIRECTORY_PARAMETERS:
+        if values := [value for value in given.getlist(name) if value]:
+            kept.setlist(name, values)
+    return kept.urlencode()
+
+
+def directory_url(raw: str) -> str:
+    """The directory, filtered as `raw` says (see directory_query)."""
+    query = directory_query(raw)
+    return reverse("mentors:directory") + (f"?{query}" if query else "")
+
+
+def back_param(raw: str) -> str:
+    """`?back=…` for a link to a mentor's page (or onwards) that leads back to the
+    directory as `raw` filtered it; empty for the plain directory."""
+    query = directory_query(raw)
+    return "?" + urlencode({"back": query}) if query else ""
 
 
 class MentorProfileForm(forms.ModelForm):

@@ -1,7 +1,21 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_text_list
@@ -9,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.programs.models import Interest, Program
 
-from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm
+from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm, back_param, directory_url
 from .models import MentorProfile
 from .services import mentor_set_programs
 
@@ -32,10 +46,14 @@ def _search(mentors: QuerySet, q: str) -> QuerySet:
         return mentors.annotate(search=SearchVector(*SEARCH_FIELDS, config="english")).filter(
             search=SearchQuery(q, search_type="websearch", config="english")
         )
-    words = Q()
-    for field in SEARCH_FIELDS:
-        words |= Q(**{f"{field}__icontains": q})
-    return mentors.filter(words)
+    # Elsewhere (SQLite), as PostgreSQL does: every word, each in any of the fields.
+    for word in q.split():
+        if word := word.strip("\"'"):
+            anywhere = Q()
+            for field in SEARCH_FIELDS:
+                anywhere |= Q(**{f"{field}__icontains": word})
+            mentors = mentors.filter(anywhere)
+    return mentors
 
 
 def _filter(mentors: QuerySet, used: dict) -> QuerySet:
@@ -62,30 +80,82 @@ def _filter(mentors: QuerySet, used: dict) -> QuerySet:
     return mentors
 
 
+def _in_taxonomy_order(interests: QuerySet) -> QuerySet:
+    """Categories in the order they are declared (clinical areas first), as the
+    filter panel shows them, then names."""
+    return interests.order_by(
+        Case(
+            *(
+                When(category=category, then=Value(rank))
+                for rank, category in enumerate(Interest.Category.values)
+            ),
+            default=Value(len(Interest.Category.values)),
+        ),
+        "name",
+    )
+
+
+def _in_shared_order(mentors: QuerySet, user) -> QuerySet:
+    """Mentors sharing most of the viewer's interests (as a mentee) first, then those
+    with most open places, then by name. Each mentor's interests come with `shared`,
+    so a card can say what you share without a query of its own."""
+    # The viewer's interests through the reverse relation: mentors import no mentees.
+    mine = Interest.objects.filter(mentee_profiles__user=user).values("pk")
+    shared = (
+        MentorProfile.interests.through.objects.filter(
+            mentorprofile_id=OuterRef("pk"), interest__in=mine
+        )
+        .order_by()
+        .values("mentorprofile_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    interests = _in_taxonomy_order(
+        Interest.objects.annotate(
+            shared=Exists(Interest.objects.filter(pk=OuterRef("pk"), mentee_profiles__user=user))
+        )
+    )
+    return (
+        mentors.annotate(
+            shared_count=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
+            # A mentor resting this season has no place to offer, whatever is left.
+            places_to_offer=Case(When(accepting_new=True, then=F("open_places")), default=Value(0)),
+        )
+        .prefetch_related(Prefetch("interests", queryset=interests))
+        .order_by("-shared_count", "-places_to_offer", "user__name", "pk")
+    )
+
+
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     form.is_valid()  # Whatever didn't clean is left out, never an error page.
     used = form.used()
-    mentors = _filter(
-        MentorProfile.objects.listed_for(request.user)
-        .with_open_places()
-        .select_related("user")
-        .prefetch_related("interests"),
-        used,
-    ).order_by("user__name", "pk")
+    mentors = _in_shared_order(
+        _filter(
+            MentorProfile.objects.listed_for(request.user)
+            .with_open_places()
+            .select_related("user"),
+            used,
+        ),
+        request.user,
+    )
     page = Paginator(mentors, PER_PAGE).get_page(request.GET.get("page"))
+    for mentor in page.object_list:
+        mentor.shared_names = [i.name for i in mentor.interests.all() if i.shared]
     # The query string without the page, for links that keep the filters.
     query = request.GET.copy()
     query.pop("page", None)
+    # This very page, for the mentors' pages to link back to.
+    here = query.copy()
+    if page.number > 1:
+        here["page"] = str(page.number)
     context = {
         "form": form,
         "page": page,
         "filtered": bool(used),
-        # Filters inside the folded panel, counted on its summary.
-        "filters_on": len(used.get("interests", ()))
-        + sum(1 for name in ("category", "format", "open_only") if name in used),
         "query": query.urlencode(),
+        "back": back_param(here.urlencode()),
         "is_member": page.paginator.count > 0 or Program.objects.of_member(request.user).exists(),
     }
     return render(request, "mentors/mentorprofile_list.html", context)
@@ -125,6 +195,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     context = {
         "mentor": mentor,
+        # The directory as the person left it, when they came from it.
+        "directory_url": directory_url(request.GET.get("back", "")),
         "is_owner": mentor.user_id == request.user.pk,
         "interests_by_category": interests_by_category,
         "prompts": mentor.answered_prompts,

@@ -3,10 +3,7 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from accounts.models import User
-from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest
 from tests.factories import (
     interest,
@@ -17,15 +14,11 @@ from tests.factories import (
     make_mentor_profile,
     make_program,
 )
+from tests.mentors.directory_support import DIRECTORY_QUERIES, make_many_mentors, names_listed
 
 pytestmark = pytest.mark.django_db
 
 DIRECTORY = reverse("mentors:directory")
-
-
-def names_listed(response) -> list[str]:
-    """The mentor names on the directory's cards, in order."""
-    return re.findall(r'<h2><a href="/mentors/\d+/">([^<]+)</a></h2>', response.content.decode())
 
 
 @pytest.fixture
@@ -345,33 +338,54 @@ def test_clean_filters_raise_no_notice(client, varied, mentee):
     assert "We ignored a filter" not in text
 
 
+def filter_summary(response) -> str:
+    """The one line the folded filter panel shows."""
+    match = re.search(
+        r'<details class="filter-panel">\s*<summary>(.*?)</summary>',
+        response.content.decode(),
+        re.S,
+    )
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+
+
+def test_the_folded_filters_invite_you_to_open_them_when_none_is_on(client, varied, mentee):
+    client.force_login(mentee)
+
+    response = client.get(DIRECTORY, {"q": "tea"})
+
+    assert filter_summary(response) == "Filter by interest, area or meeting"
+
+
+def test_the_folded_filters_say_which_are_on(client, varied, mentee):
+    client.force_login(mentee)
+
+    two = client.get(
+        DIRECTORY, {"interests": ids("Parenting", "Cardiac anesthesia"), "open_only": "on"}
+    )
+    every_kind = client.get(
+        DIRECTORY,
+        {
+            "interests": ids("Parenting"),
+            "category": Interest.Category.RESEARCH,
+            "format": "video",
+            "open_only": "on",
+            "q": "tea",
+        },
+    )
+
+    assert filter_summary(two) == "Filters: 2 interests, open places only"
+    assert filter_summary(every_kind) == "Filters: 1 interest, Research, by video, open places only"
+
+
+def test_a_filter_that_did_not_clean_is_not_said_to_be_on(client, varied, mentee):
+    client.force_login(mentee)
+
+    response = client.get(DIRECTORY, {"format": "carrier-pigeon", "interests": ["999999"]})
+
+    assert filter_summary(response) == "Filter by interest, area or meeting"
+
+
 # --- pagination and query counts --------------------------------------------
-
-
-def make_many_mentors(program, count: int, *, start: int = 0) -> None:
-    """Approved mentors in bulk, with two interests each, without one query per row."""
-    users = User.objects.bulk_create(
-        User(
-            email=f"mentor{i:04}@example.com",
-            name=f"Mentor {i:04}",
-            is_mentor=True,
-            onboarded_at=timezone.now(),
-        )
-        for i in range(start, start + count)
-    )
-    now = timezone.now()
-    profiles = MentorProfile.objects.bulk_create(
-        MentorProfile(user=user, title="Attending", how_i_help="I listen.") for user in users
-    )
-    interests = list(Interest.objects.order_by("pk")[:2])
-    Membership.objects.bulk_create(
-        Membership(mentor=p, program=program, approved_at=now) for p in profiles
-    )
-    MentorProfile.interests.through.objects.bulk_create(
-        MentorProfile.interests.through(mentorprofile_id=p.pk, interest_id=i.pk)
-        for p in profiles
-        for i in interests
-    )
 
 
 def test_pagination_links_keep_the_filters(client, program, mentee):
@@ -396,13 +410,6 @@ def test_a_page_past_the_end_shows_the_last_page(client, program, mentee):
     response = client.get(DIRECTORY, {"page": "9"})
 
     assert names_listed(response)[0] == "Mentor 0020"
-
-
-# Ten for every signed-in request (session read and save, the user, allauth's
-# signed-in-session tracking, with their savepoints), then the directory's own
-# four: the count, one page of mentors with their users, their interests, and
-# the interest checkboxes of the filter form.
-DIRECTORY_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [10, 300])

@@ -11,4 +11,10 @@ register = template.Library()
 def ask_panel(context, mentor):
     """The button when asking is possible, otherwise a sentence saying why.
     `mentor` needs `open_places` (MentorProfile.objects.with_open_places())."""
-    return {"mentor": mentor, "asking": asking_status(context["request"].user, mentor)}
+    request = context["request"]
+    return {
+        "mentor": mentor,
+        "asking": asking_status(request.user, mentor),
+        # The directory's filters, when the person came from it (mentors' `?back=`).
+        "back": request.GET.get("back", ""),
+    }
