@@ -6,10 +6,13 @@ directors.
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from mentorship.emails import queue_email
 from mentorship.programs.models import Program
+from mentorship.site import absolute
 
 from .models import Membership, MentorProfile
 
@@ -27,10 +30,27 @@ def mentor_set_programs(
     wanted = {program.pk: program for program in programs}
     current = set(Membership.objects.filter(mentor=profile).values_list("program_id", flat=True))
     Membership.objects.filter(mentor=profile, program_id__in=current - wanted.keys()).delete()
-    return [
+    joined = [
         Membership.objects.create(mentor=profile, program=wanted[pk])
         for pk in sorted(wanted.keys() - current)
     ]
+    review = absolute(reverse("admin:mentors_mentorprofile_change", args=[profile.pk]))
+    for membership in joined:
+        queue_email(
+            "mentors/email/membership_waiting",
+            to=_approvers(membership.program),
+            mentor=profile,
+            program=membership.program,
+            url=review,
+        )
+    return joined
+
+
+def _approvers(program: Program) -> list[User]:
+    """Who approves a program's mentors: its directors, or the site's superusers
+    while it has none, so a request to join never waits unseen."""
+    directors = list(program.directors.filter(is_active=True))
+    return directors or list(User.objects.filter(is_superuser=True, is_active=True))
 
 
 def _in_programs_of(by: User, profile: MentorProfile):
@@ -46,6 +66,12 @@ def mentor_approve(*, profile: MentorProfile, by: User) -> list[Membership]:
     for membership in waiting:
         membership.approved_at, membership.approved_by = now, by
         membership.save(update_fields=["approved_at", "approved_by"])
+        queue_email(
+            "mentors/email/membership_approved",
+            to=[profile.user],
+            program=membership.program,
+            url=absolute(profile.get_absolute_url()),
+        )
     return waiting
 
 

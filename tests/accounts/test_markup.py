@@ -22,6 +22,7 @@ from mentorship.meetings.models import Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
+from mentorship.mentors.services import mentor_approve, mentor_set_programs
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
 from tests.factories import (
@@ -96,6 +97,10 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
     now = timezone.now()
 
     with django_capture_on_commit_callbacks(execute=True):
+        # Ari joins a second program too, and its director approves him there.
+        second = make_program(markup("Fellowship"), slug="fellowship", directors=[director])
+        mentor_set_programs(profile=ari, programs=[program, second], by=ari.user)
+        mentor_approve(profile=ari, by=director)
         # Sam asks Dana, who says yes; Sam asks Ari, who asks a question Sam answers.
         accepted = pairings.request_create(mentee=sam, mentor=dana, by=sam.user, **answers)
         pairing = pairings.request_accept(request=accepted, by=dana.user, reply=markup("reply"))

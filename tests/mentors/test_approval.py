@@ -162,3 +162,68 @@ def test_the_directors_home_counts_their_programs_approvals(client, two):
 
     assert (people["mentors"], people["awaiting_approval"]) == (1, 1)
     assert set(MentorProfile.objects.listed_in([two["a"].pk])) == {two["dana"]}
+
+
+def test_joining_a_program_asks_its_directors_by_email(
+    client, two, mailoutbox, django_capture_on_commit_callbacks
+):
+    dana = two["dana"]
+    client.force_login(dana.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EDIT, answers(two["a"], programs=[two["a"].pk, two["b"].pk]))
+
+    [message] = mailoutbox
+    assert message.to == ["director-b@example.com"]
+    assert message.subject == (
+        "[Mentorship] Dr Dana Chen would like to mentor in Pediatric Anesthesia Fellowship"
+    )
+    review = f"/admin/mentors/mentorprofile/{dana.pk}/change/"
+    assert review in message.body
+    assert "once you approve them, they appear in Pediatric Anesthesia Fellowship's directory" in (
+        message.body
+    )
+
+    # Saving again without a new program asks nobody again.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EDIT, answers(two["a"], programs=[two["a"].pk, two["b"].pk]))
+    assert mailoutbox == []
+
+
+def test_a_first_profile_asks_the_directors_of_each_program_chosen(
+    client, two, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(make_mentor("luis@example.com", name="Dr Luis Herrera"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EDIT, answers(two["a"], programs=[two["a"].pk, two["b"].pk]))
+
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "director-a@example.com",
+        "director-b@example.com",
+    ]
+
+
+def test_an_approved_mentor_hears_by_email(
+    client, two, mailoutbox, django_capture_on_commit_callbacks
+):
+    dana = two["dana"]
+    dana.programs.add(two["b"])
+    client.force_login(two["director_b"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CHANGELIST, {"action": "approve", "_selected_action": [dana.pk]})
+
+    [message] = mailoutbox
+    assert message.to == ["dana@example.com"]
+    assert message.subject == "[Mentorship] You're in the Pediatric Anesthesia Fellowship directory"
+    assert message.body.startswith("Hi Dana,")
+    assert "Residents of Pediatric Anesthesia Fellowship can now find you" in message.body
+    assert f"/mentors/{dana.pk}/" in message.body
+
+    # Approving again tells nobody anything twice.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CHANGELIST, {"action": "approve", "_selected_action": [dana.pk]})
+    assert mailoutbox == []
