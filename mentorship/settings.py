@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost, so the page it keeps, and the redirect it sends, pass every other.
+    "mentorship.resubmit.PostRedirectGetMiddleware",
 ]
 
 ROOT_URLCONF = "mentorship.urls"

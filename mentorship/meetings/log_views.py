@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentorship.once import already_made, form_token, posted_token
 from mentorship.pairings.models import Pairing
 from mentorship.pairings.services import PairingError
 
@@ -83,6 +84,11 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
         ),
         pk=pairing_id,
     )
+    if made := already_made(request, Meeting.objects.visible_to(request.user)):
+        messages.info(
+            request, "You logged this session already, so nothing was saved twice. Here it is."
+        )
+        return redirect(made)
     planned = _planned(request, pairing)
     side = pairing.side_of(request.user)
     other = pairing.mentee.user if side == "mentor" else pairing.mentor.user
@@ -121,6 +127,7 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
                 carried=form.carried(),
                 planned=planned,
                 now=now,
+                form_token=posted_token(request),
             )
         except PairingError as error:
             form.add_error("date" if error.code == "in_the_future" else None, error.message)
@@ -135,6 +142,7 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
         "other": other,
         "planned": planned,
         "more_open": open_count - len(open_commitments),
+        "once": form_token(request),
         "draft_key": f"meeting-log-{pairing.pk}",
         "saved_drafts": " ".join(request.session.get(SAVED_DRAFTS, [])),
     }

@@ -88,6 +88,8 @@ class Meeting(FixedFieldsMixin, models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The token of the form that made it (mentorship/once.py): a replay makes no second.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     FIXED_FIELDS = ("pairing",)
     objects = MeetingQuerySet.as_manager()

@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import User
+from mentorship.once import already_made, form_token, posted_token
 from mentorship.pairings.models import Pairing
 from mentorship.pairings.services import PairingError
 
@@ -42,6 +43,12 @@ def plan(request: HttpRequest, pairing_id: int) -> HttpResponse:
         ),
         pk=pairing_id,
     )
+    if made := already_made(request, Meeting.objects.visible_to(request.user)):
+        messages.info(
+            request,
+            "You planned this meeting already, so nobody got a second invitation. Here it is.",
+        )
+        return redirect(made)
     other = _other(pairing, request.user)
     if pairing.status != Pairing.Status.ACTIVE:
         messages.info(
@@ -65,6 +72,7 @@ def plan(request: HttpRequest, pairing_id: int) -> HttpResponse:
                 minutes=data["minutes"],
                 format=data["format"],
                 place=data["place"],
+                form_token=posted_token(request),
             )
         except PairingError as error:
             form.add_error("date" if error.code == "in_the_past" else None, error.message)
@@ -75,7 +83,7 @@ def plan(request: HttpRequest, pairing_id: int) -> HttpResponse:
                 f"you and {other.name} a calendar file, and we'll remind you both the day before.",
             )
             return redirect(pairing)
-    context = {"pairing": pairing, "other": other, "form": form}
+    context = {"pairing": pairing, "other": other, "form": form, "once": form_token(request)}
     return render(request, "meetings/meeting_plan.html", context)
 
 

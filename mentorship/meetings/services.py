@@ -7,6 +7,7 @@ PairingError (from the pairings app) with a message fit to show.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import Max, Q
@@ -98,6 +99,21 @@ def _add_commitments(
     return added
 
 
+def _made_by(form_token: UUID | None, pairing: Pairing) -> Meeting | None:
+    """The meeting of this pairing an earlier submit of the same form made. The
+    pairing's row is locked, so a racing twin waits here for the first to finish."""
+    if not form_token:
+        return None
+    return Meeting.objects.filter(form_token=form_token, pairing=pairing).first()
+
+
+def _unused(form_token: UUID | None) -> UUID | None:
+    """The token, unless another pairing's meeting holds it (a crafted form)."""
+    if form_token and Meeting.objects.filter(form_token=form_token).exists():
+        return None
+    return form_token
+
+
 def _own_open_commitments(pairing: Pairing, commitments: Iterable[Commitment]) -> list[Commitment]:
     chosen = list(commitments)
     for commitment in chosen:
@@ -120,9 +136,11 @@ def meeting_log(
     carried: dict[Commitment, date] | None = None,
     planned: Meeting | None = None,
     now: datetime | None = None,
+    form_token: UUID | None = None,
 ) -> Meeting:
     """Log a session that happened: when, how long, how; the author's notes; new
-    commitments; and what became of the ones still open from last time."""
+    commitments; and what became of the ones still open from last time. A second
+    submit of the same form (`form_token`) answers with the meeting it logged."""
     now = now or timezone.now()
     pairing = (
         Pairing.objects.select_for_update(of=("self",))
@@ -130,6 +148,8 @@ def meeting_log(
         .get(pk=pairing.pk)
     )
     side = _side(pairing, by)
+    if made := _made_by(form_token, pairing):
+        return made
     _require_running(pairing)
     if starts_at > now + LOG_SLACK:
         raise PairingError(
@@ -142,6 +162,7 @@ def meeting_log(
             raise PairingError("That isn't a planned meeting of this pairing.", code="not_planned")
         meeting.starts_at, meeting.minutes, meeting.format = starts_at, minutes, format
         meeting.status, meeting.logged_by = Meeting.Status.HELD, by
+        meeting.form_token = _unused(form_token)
         meeting.full_clean(exclude=["pairing", "logged_by"])
         meeting.save()
     else:
@@ -152,6 +173,7 @@ def meeting_log(
             format=format,
             status=Meeting.Status.HELD,
             logged_by=by,
+            form_token=_unused(form_token),
         )
         meeting.full_clean(exclude=["pairing", "logged_by"])
         meeting.save()
@@ -177,11 +199,19 @@ def meeting_plan(
     format: str,
     place: str = "",
     now: datetime | None = None,
+    form_token: UUID | None = None,
 ) -> Meeting:
-    """Plan the next meeting; both people get an e-mail with a calendar file."""
+    """Plan the next meeting; both people get an e-mail with a calendar file. A second
+    submit of the same form (`form_token`) answers with the meeting it planned."""
     now = now or timezone.now()
-    pairing = Pairing.objects.select_related("mentor__user", "mentee__user").get(pk=pairing.pk)
+    pairing = (
+        Pairing.objects.select_for_update(of=("self",))
+        .select_related("mentor__user", "mentee__user")
+        .get(pk=pairing.pk)
+    )
     _side(pairing, by)
+    if made := _made_by(form_token, pairing):
+        return made
     if pairing.status != Pairing.Status.ACTIVE:
         raise PairingError("Meetings are planned for active pairings.", code="not_active")
     if starts_at <= now:
@@ -194,6 +224,7 @@ def meeting_plan(
         place=place,
         status=Meeting.Status.PLANNED,
         logged_by=by,
+        form_token=_unused(form_token),
     )
     meeting.full_clean(exclude=["pairing", "logged_by"])
     meeting.save()

@@ -108,6 +108,8 @@ class MentorshipRequest(FixedFieldsMixin, models.Model):
     )
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The token of the form that made it (mentorship/once.py): a replay makes no second.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -115,7 +117,7 @@ class MentorshipRequest(FixedFieldsMixin, models.Model):
 
     # The mentee's own words stay out of the history the admin shows.
     history = HistoricalRecords(
-        excluded_fields=["drew_you", "explore", "help_now", "question_answer"]
+        excluded_fields=["drew_you", "explore", "help_now", "question_answer", "form_token"]
     )
     objects = MentorshipRequestQuerySet.as_manager()
 
@@ -141,6 +143,14 @@ class MentorshipRequest(FixedFieldsMixin, models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    def side_of(self, user) -> str | None:
+        """ "mentor", "mentee" or None: which side of the request this person is."""
+        if self.mentor.user_id == user.pk:
+            return "mentor"
+        if self.mentee.user_id == user.pk:
+            return "mentee"
+        return None
 
     @property
     def awaiting_mentee(self) -> bool:

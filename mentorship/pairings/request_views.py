@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentorship.mentors.models import MentorProfile
+from mentorship.once import already_made, form_token, posted_token
 
 from . import services
 from .asking import asking_status
@@ -30,6 +31,12 @@ PStatus = Pairing.Status
 @require_http_methods(["GET", "POST"])
 def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
     user = request.user
+    mine = MentorshipRequest.objects.involving(user).filter(mentee__user=user)
+    if made := already_made(request, mine):
+        messages.info(
+            request, "You sent this request already, so nothing was sent twice. Here it is."
+        )
+        return redirect(made)
     mentor = get_object_or_404(
         MentorProfile.objects.visible_to(user)
         .with_open_places()
@@ -55,7 +62,11 @@ def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             sent = services.request_create(
-                mentee=asking.mentee, mentor=mentor, by=user, **form.cleaned_data
+                mentee=asking.mentee,
+                mentor=mentor,
+                by=user,
+                form_token=posted_token(request),
+                **form.cleaned_data,
             )
         except PairingError as error:
             form.add_error(None, error.message)
@@ -66,7 +77,7 @@ def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
                 "most mentors answer within a week.",
             )
             return redirect(sent)
-    context = {"mentor": mentor, "asking": asking, "form": form}
+    context = {"mentor": mentor, "asking": asking, "form": form, "once": form_token(request)}
     return render(request, "pairings/mentorshiprequest_form.html", context)
 
 
@@ -110,9 +121,14 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _request_page(request, _request(request, pk))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first, on a page of its own: one stray tap withdraws nothing."""
     asked = _request(request, pk)
+    if request.method == "GET":
+        if asked.side_of(request.user) != "mentee" or not asked.is_pending:
+            return redirect(asked)
+        return render(request, "pairings/mentorshiprequest_withdraw.html", {"req": asked})
     try:
         services.request_withdraw(request=asked, by=request.user)
     except PairingError as error:
@@ -129,6 +145,17 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_reply(request: HttpRequest, pk: int) -> HttpResponse:
     asked = _request(request, pk)
+    if (
+        asked.side_of(request.user) == "mentee"
+        and asked.question_answered_at
+        and not asked.awaiting_mentee
+    ):
+        # The same answer sent again (Back, a double tap): it is there already.
+        messages.info(
+            request,
+            f"Your answer is already with {asked.mentor.user.name}, so nothing was sent twice.",
+        )
+        return redirect(asked)
     form = QuestionAnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -177,6 +204,8 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     asked = _request(request, pk)
     if request.method == "GET":
         return _request_page(request, asked)
+    if not asked.is_pending and asked.closed_by_id == request.user.pk:
+        return _answered_already(request, asked)
     decision = request.POST.get("decision", "")
     if decision not in ANSWER_FORMS:
         messages.error(
@@ -195,6 +224,16 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             return done
     return _request_page(request, asked, {decision: form})
+
+
+def _answered_already(request: HttpRequest, asked: MentorshipRequest) -> HttpResponse:
+    """The mentor's answer sent again (Back, a double tap) to the request they closed."""
+    pairing = getattr(asked, "pairing", None)
+    if asked.status == MentorshipRequest.Status.ACCEPTED and pairing is not None:
+        messages.info(request, "You said yes already, so nothing changed. Here is your pairing.")
+        return redirect(pairing)
+    messages.info(request, "You answered this request already, so nothing changed.")
+    return redirect(asked)
 
 
 def _answer(

@@ -6,6 +6,7 @@ raises PairingError with a message fit to show the person who tried.
 """
 
 from datetime import timedelta
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -103,8 +104,10 @@ def request_create(
     drew_you: str,
     explore: str = "",
     help_now: str = "",
+    form_token: UUID | None = None,
 ) -> MentorshipRequest:
-    """A mentee asks a mentor of their program."""
+    """A mentee asks a mentor of their program. A second submit of the same form
+    (`form_token`, see mentorship/once.py) answers with the request it made."""
     if mentee.user_id != by.pk:
         raise PairingError("You can only ask for yourself.", code="not_mentee")
     if mentor.user_id == mentee.user_id:
@@ -116,6 +119,10 @@ def request_create(
         .get(pk=mentee.pk)
     )
     program = mentee.program
+    if form_token and (made := MentorshipRequest.objects.filter(form_token=form_token).first()):
+        if made.mentee_id == mentee.pk:
+            return made
+        form_token = None  # someone else's token: not this form's
     mentor = MentorProfile.objects.get(pk=mentor.pk)  # as it is now, not as the caller read it
     if not mentor.memberships.approved().filter(program=program).exists():
         raise PairingError("This mentor isn't listed in your program.", code="not_listed")
@@ -148,6 +155,7 @@ def request_create(
         drew_you=drew_you,
         explore=explore,
         help_now=help_now,
+        form_token=form_token,
     )
     request._history_user = by
     try:

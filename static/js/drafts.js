@@ -77,6 +77,7 @@
         el.name &&
         el.name !== "csrfmiddlewaretoken" &&
         el.name !== "draft_id" &&
+        !el.name.startsWith("once") &&
         !SKIPPED_TYPES.includes(el.type),
     );
 

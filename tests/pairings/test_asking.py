@@ -577,3 +577,77 @@ def test_the_mentor_cannot_answer_their_own_question(client, chen, questioned):
     assert "Only the mentee who asked can do this." in text_of(response)
     questioned.refresh_from_db()
     assert questioned.question_answered_at is None
+
+
+# --- withdrawing asks first ---------------------------------------------------------
+
+
+def test_withdrawing_asks_on_a_page_of_its_own_and_a_stray_tap_costs_nothing(
+    client, sam, chen, mailoutbox, django_capture_on_commit_callbacks
+):
+    asked = make_request(sam, chen)
+    client.force_login(sam.user)
+    detail = text_of(client.get(reverse("pairings:request_detail", args=[asked.pk])))
+    url = reverse("pairings:request_withdraw", args=[asked.pk])
+    assert f'href="{url}"' in detail
+    assert f'action="{url}"' not in detail  # no one-tap withdrawal on the request page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = text_of(client.get(url))
+
+    assert "Withdraw your request to Dr Dana Chen?" in page
+    assert "Yes, withdraw my request" in page
+    assert f'href="{asked.get_absolute_url()}"' in page  # keep it
+    asked.refresh_from_db()
+    assert asked.status == Status.PENDING
+    assert mailoutbox == []
+
+
+def test_the_list_of_requests_links_to_the_question_too(client, sam, chen):
+    asked = make_request(sam, chen)
+    client.force_login(sam.user)
+
+    text = text_of(client.get(reverse("pairings:request_list")))
+
+    url = reverse("pairings:request_withdraw", args=[asked.pk])
+    assert f'href="{url}"' in text
+    assert f'action="{url}"' not in text
+
+
+@pytest.mark.parametrize("status", [Status.DECLINED, Status.WITHDRAWN, Status.ACCEPTED])
+def test_the_question_is_not_asked_about_a_closed_request(client, sam, chen, status):
+    asked = make_request(sam, chen, status=status)
+    client.force_login(sam.user)
+
+    response = client.get(reverse("pairings:request_withdraw", args=[asked.pk]))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == asked.get_absolute_url()
+
+
+def test_the_mentor_is_not_asked_to_withdraw(client, sam, chen):
+    asked = make_request(sam, chen)
+    client.force_login(chen.user)
+
+    response = client.get(reverse("pairings:request_withdraw", args=[asked.pk]))
+
+    assert response["Location"] == asked.get_absolute_url()
+
+
+@pytest.mark.parametrize("who", ["another_mentee", "another_mentor", "director", "anonymous"])
+def test_the_withdraw_question_is_not_found_for_anyone_else(
+    client, sam, ana, chen, park, program, who
+):
+    asked = make_request(sam, chen)
+    director = make_director()
+    program.directors.add(director)
+    people = {"another_mentee": ana.user, "another_mentor": park.user, "director": director}
+    if who in people:
+        client.force_login(people[who])
+
+    response = client.get(reverse("pairings:request_withdraw", args=[asked.pk]))
+
+    expected = HTTPStatus.FOUND if who == "anonymous" else HTTPStatus.NOT_FOUND
+    assert response.status_code == expected
+    if who == "anonymous":
+        assert response["Location"].startswith(reverse("account_login"))
