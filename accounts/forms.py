@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from mentorship.forms import TOO_LONG
+
 from .models import User
 
 
@@ -15,6 +17,7 @@ class SignupForm(forms.Form):
         label="Your name",
         max_length=150,
         help_text="As colleagues know you, for example “Dana Chen”.",
+        error_messages={"max_length": TOO_LONG},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 

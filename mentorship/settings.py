@@ -86,6 +86,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "mentorship.urls"
+# Text limits are kept as data-maxlength, never a silent cut (mentorship/forms.py).
+FORM_RENDERER = "mentorship.forms.SoftLimitsRenderer"
 WSGI_APPLICATION = "mentorship.wsgi.application"
 
 TEMPLATES = [

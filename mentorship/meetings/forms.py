@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.utils import timezone
 
-from mentorship.pairings.forms import TOO_LONG
+from mentorship.forms import TOO_LONG
 
 from .identifiers import likely_identifiers
 from .models import NOTE_MAX_LENGTH, PROMPTS, Commitment, Meeting, Side

@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from mentorship.forms import TOO_LONG
+
 from .models import NOTE_MAX_LENGTH, Meeting
 
 
@@ -55,7 +57,10 @@ class PlanForm(forms.Form):
         max_length=300,
         required=False,
         help_text="A room, a café, or the link you'll both click. It goes into the calendar file.",
-        error_messages={"max_length": "Keep it under 300 characters; a short link is enough."},
+        error_messages={
+            "max_length": "Please keep this under %(limit_value)s characters; a short link is "
+            "enough. Everything you wrote is still here to trim."
+        },
     )
 
     def clean(self):
@@ -83,10 +88,7 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
             "required": "Write something, or leave the note as it was.",
-            "max_length": (
-                "Please keep this under %(limit_value)s characters; it has %(show_value)s now. "
-                "Everything you wrote is still here to trim."
-            ),
+            "max_length": TOO_LONG,
         },
     )
     shared = forms.BooleanField(required=False)

@@ -1,15 +1,12 @@
 from django import forms
 
+from mentorship.forms import TOO_LONG
 from mentorship.programs.forms import interest_groups
 from mentorship.programs.models import Interest, Program
 
 from .models import MenteeProfile
 
 YEAR_MESSAGE = "Enter the year you started this level, between 1980 and 2100, for example 2026."
-PROMPT_TOO_LONG = (
-    "Please keep this under %(limit_value)s characters; it has %(show_value)s now. "
-    "Everything you wrote is still here to trim."
-)
 
 
 class MenteeProfileForm(forms.ModelForm):
@@ -64,7 +61,7 @@ class MenteeProfileForm(forms.ModelForm):
                 "required": "Choose your training level.",
                 "invalid_choice": "Choose one of the training levels in the list.",
             },
-            **{name: {"max_length": PROMPT_TOO_LONG} for name in MenteeProfile.PROMPTS},
+            **{name: {"max_length": TOO_LONG} for name in MenteeProfile.PROMPTS},
         }
 
     def __init__(self, *args, **kwargs):

@@ -5,10 +5,11 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from mentorship.forms import TOO_LONG
 from mentorship.programs.forms import interest_groups
 from mentorship.programs.models import Interest, Program
 
-from .models import MAX_CAPACITY, PROMPT_MAX_LENGTH, MentorProfile
+from .models import MAX_CAPACITY, MentorProfile
 
 SEARCH_MAX_LENGTH = 200
 # Longer than any query string the directory's own form makes with every interest ticked.
@@ -201,20 +202,15 @@ class MentorProfileForm(forms.ModelForm):
         widgets = {
             "interests": forms.CheckboxSelectMultiple,
             "title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
-            **{
-                name: forms.Textarea(attrs={"rows": 5, "maxlength": PROMPT_MAX_LENGTH})
-                for name in MentorProfile.PROMPTS
-            },
+            **{name: forms.Textarea(attrs={"rows": 5}) for name in MentorProfile.PROMPTS},
         }
         error_messages = {
-            "title": {"required": "Tell residents your title, for example “Associate Professor”."},
-            **{
-                name: {
-                    "max_length": "Please keep this to %(limit_value)d characters or fewer; "
-                    "it has %(show_value)d. Everything you wrote is still here.",
-                }
-                for name in MentorProfile.PROMPTS
+            "title": {
+                "required": "Tell residents your title, for example “Associate Professor”.",
+                "max_length": TOO_LONG,
             },
+            "division": {"max_length": TOO_LONG},
+            **{name: {"max_length": TOO_LONG} for name in MentorProfile.PROMPTS},
         }
 
     field_order = ["programs"]

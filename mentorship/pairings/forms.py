@@ -4,14 +4,10 @@ goes through a function of services.py."""
 from django import forms
 from django.core.exceptions import ValidationError
 
+from mentorship.forms import TOO_LONG
 from mentorship.mentors.models import MentorProfile
 
 from .models import ANSWER_MAX_LENGTH, MentorshipRequest
-
-TOO_LONG = (
-    "Please keep this under %(limit_value)s characters; it has %(show_value)s now. "
-    "Everything you wrote is still here to trim."
-)
 
 
 def _text(label: str, help_text: str = "", *, required: str = "", rows: int = 4):

@@ -138,7 +138,7 @@ def test_an_overlong_answer_is_refused_and_kept(client, program):
     response = client.post(EDIT, answers(program, wish_told=essay))
 
     text = response.content.decode()
-    assert "Please keep this to 2000 characters or fewer; it has 2199." in text
+    assert "Please keep this under 2000 characters; it has 2199 now." in text
     assert 'id="id_wish_told_error' in text
     assert essay.strip() in text
     assert not MentorProfile.objects.exists()
