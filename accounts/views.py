@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import Membership, MentorProfile
-from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.pairings.models import AWAITING_MENTEE, MentorshipRequest, Pairing
 
 from .forms import RolesForm
 from .models import User
@@ -37,6 +39,13 @@ def home(request: HttpRequest) -> HttpResponse:
                 ),
             ),
             "mentees": MenteeProfile.objects.directed_by(user).count(),
+            "conflicts": Pairing.objects.directed_by(user)
+            .filter(
+                status=Pairing.Status.PROPOSED,
+                needs_conflict_approval=True,
+                conflict_approved_at__isnull=True,
+            )
+            .count(),
         }
     # One query per role, however many interests or programs the profiles have.
     if user.is_mentee:
@@ -81,9 +90,16 @@ def _days_quiet(pairing: Pairing, today) -> int | None:
     return days if days > pairing.program.meeting_target_days else None
 
 
+# The home page lists at most this many of each kind of thing waiting on you.
+WAITING_SHOWN = 5
+# Ended pairings stay on the home page for a closing reflection this long.
+REFLECTION_DAYS = timedelta(days=90)
+
+
 def _pairings_at_a_glance(user: User) -> dict:
-    """Current pairings on each side with their next and last meetings, pending
-    requests counted, and overdue commitments: three queries."""
+    """What waits on this person (requests to answer, pairings to confirm,
+    reflections to add), current pairings on each side with their next and last
+    meetings, pending requests counted, and overdue commitments: five queries."""
     now, today = timezone.now(), timezone.localdate()
     current = Pairing.objects.involving(user).open()
     current = _with_meetings(current, now).select_related("mentor__user", "mentee__user", "program")
@@ -114,11 +130,38 @@ def _pairings_at_a_glance(user: User) -> dict:
         MentorshipRequest.objects.involving(user)
         .pending()
         .aggregate(
-            asked=Count("pk", filter=Q(mentee__user=user)),
-            waiting=Count("pk", filter=Q(mentor__user=user)),
+            # Waiting on the mentors this person asked.
+            asked=Count("pk", filter=Q(mentee__user=user) & ~AWAITING_MENTEE),
+            # Waiting on this person: to answer as a mentor, or to reply as a mentee.
+            waiting=Count("pk", filter=Q(mentor__user=user) & ~AWAITING_MENTEE),
+            questions=Count("pk", filter=Q(mentee__user=user) & AWAITING_MENTEE),
         )
     )
+    on_me = list(
+        MentorshipRequest.objects.waiting_on(user)
+        .select_related("mentor__user", "mentee__user")
+        .order_by("created_at", "pk")[:WAITING_SHOWN]
+    )
+    to_reflect = list(
+        Pairing.objects.involving(user)
+        .filter(status=Pairing.Status.ENDED, ended_on__gte=today - REFLECTION_DAYS)
+        .filter(
+            Q(mentor__user=user, mentor_learned="", mentor_carry_forward="")
+            | Q(mentee__user=user, mentee_learned="", mentee_carry_forward="")
+        )
+        .select_related("mentor__user", "mentee__user")
+        .order_by("-ended_on", "-pk")[:WAITING_SHOWN]
+    )
+    for pairing in to_reflect:
+        pairing.other = pairing.mentee if pairing.mentor.user_id == user.pk else pairing.mentor
+    waiting_count = pending["waiting"] + pending["questions"]
     return {
+        "waiting_on_me": {
+            "requests": on_me,
+            "more_requests": waiting_count - len(on_me),
+            "confirmations": [p for p in mine if p.needs_my_yes],
+            "reflections": to_reflect,
+        },
         "mentors_of_mine": [p for p in mine if p.mentee.user_id == user.pk],
         "mentees_of_mine": [p for p in mine if p.mentor.user_id == user.pk],
         "pending": pending,

@@ -50,6 +50,25 @@ class StartYearListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NeedsApprovalListFilter(admin.SimpleListFilter):
+    """Proposed pairings with a mentor who evaluates residents, waiting for a director."""
+
+    title = "a director's approval"
+    parameter_name = "approval"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Waiting for approval")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(
+                status=Pairing.Status.PROPOSED,
+                needs_conflict_approval=True,
+                conflict_approved_at__isnull=True,
+            )
+        return queryset
+
+
 # Which field a service's refusal belongs to on the add form (others go on top).
 PROPOSE_ERROR_FIELDS = {"no_open_places": "mentor", "not_director": "program"}
 
@@ -74,6 +93,7 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
         DirectedProgramListFilter,
         "status",
         QuietListFilter,
+        NeedsApprovalListFilter,
         StartYearListFilter,
         "origin",
     ]

@@ -11,6 +11,9 @@ from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
 
 ANSWER_MAX_LENGTH = 2000
+# A pending request whose mentor asked a question the mentee hasn't answered yet:
+# it waits on the mentee; every other pending request waits on the mentor.
+AWAITING_MENTEE = Q(question_asked_at__isnull=False, question_answered_at__isnull=True)
 
 
 def _scoped(queryset, user, mentor_field="mentor", mentee_field="mentee"):
@@ -42,6 +45,13 @@ class MentorshipRequestQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=MentorshipRequest.Status.PENDING)
+
+    def waiting_on(self, user):
+        """Pending requests that wait on this person: to answer as the mentor, or to
+        reply to the mentor's question as the mentee."""
+        return self.pending().filter(
+            (Q(mentor__user=user) & ~AWAITING_MENTEE) | (Q(mentee__user=user) & AWAITING_MENTEE)
+        )
 
     def directed_by(self, user):
         if user.is_superuser:
@@ -154,7 +164,7 @@ class MentorshipRequest(FixedFieldsMixin, models.Model):
 
     @property
     def awaiting_mentee(self) -> bool:
-        """The mentor asked for more and the mentee has not answered yet."""
+        """The mentor asked for more and the mentee has not answered yet (AWAITING_MENTEE)."""
         return self.is_pending and bool(self.question_asked_at) and not self.question_answered_at
 
     @property

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 PAIRING_PAGE_QUERIES = 14
 # The dashboard of a mentor: the two-step check (1), the mentor profile (1) and its
 # programs with their approval (1), the pairings with their next and last meetings
-# (1), the pending requests counted (1), the overdue commitments (1).
-DASHBOARD_QUERIES = 16
+# (1), the pending requests counted (1), those waiting on them (1), reflections to
+# add (1), the overdue commitments (1).
+DASHBOARD_QUERIES = 18
 
 
 def build(program, label: str, n: int):

@@ -20,9 +20,10 @@ pytestmark = pytest.mark.django_db
 # record of signed-in sessions (5, savepoints included), the two-step check (1),
 # the mentee profile with its program (1), the mentor profile (1) and its programs
 # with their approval (1), the current pairings with their next and last meetings
-# (1), the pending requests counted (1), the overdue commitments (1), and saving
-# the session (3, savepoints included).
-DASHBOARD_QUERIES = 17
+# (1), the pending requests counted (1), the first of those waiting on them (1),
+# ended pairings waiting for their reflection (1), the overdue commitments (1), and
+# saving the session (3, savepoints included).
+DASHBOARD_QUERIES = 19
 
 
 def dashboard(client) -> str:

@@ -24,8 +24,9 @@ REQUEST_LIST_QUERIES = 11  # + the requests with mentor, referral and pairing
 PAIRING_LIST_QUERIES = 11  # + the pairings with both people
 # The dashboard of someone both mentee and mentor (tests/mentees/test_dashboard.py)
 # plus the current pairings with their next and last meetings (1), the pending
-# requests counted (1) and the overdue commitments (1).
-DASHBOARD_QUERIES = 17
+# requests counted (1), those waiting on them (1), reflections to add (1) and the
+# overdue commitments (1).
+DASHBOARD_QUERIES = 19
 
 
 def _people(prefix: str, n: int, **flags) -> list[User]:

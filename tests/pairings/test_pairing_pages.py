@@ -475,7 +475,7 @@ def test_the_mentee_dashboard_counts_requests_waiting_for_an_answer(client, chen
 
     text = text_of(client.get(reverse("home")))
 
-    assert "You have 2 requests waiting for an answer." in text
+    assert "You have 2 requests waiting for a mentor's answer." in text
     assert f'href="{reverse("pairings:request_list")}"' in text
     assert "You don't have a mentor yet" in text
 
