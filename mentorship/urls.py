@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.two_step import activate_totp
 from accounts.views import favicon
 
 urlpatterns = [
@@ -9,6 +10,8 @@ urlpatterns = [
     path("mentees/", include("mentorship.mentees.urls")),
     path("", include("mentorship.pairings.urls")),
     path("", include("mentorship.meetings.urls")),
+    # allauth's page to add an authenticator app, landing back in the admin after.
+    path("accounts/2fa/totp/activate/", activate_totp),
     # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)
     # and the list of signed-in sessions (sessions/).
     path("accounts/", include("allauth.urls")),

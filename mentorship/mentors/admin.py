@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 
-from mentorship.programs.admin import DirectedProgramListFilter
+from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filter
 from mentorship.programs.models import Program
 
 from .models import Membership, MentorProfile
@@ -64,12 +64,12 @@ class MembershipInline(admin.TabularInline):
 class MentorProfileAdmin(admin.ModelAdmin):
     list_display = [
         "name",
-        "email",
-        "title",
+        "approved",
         "program_names",
+        "title",
         "capacity",
         "accepting_new",
-        "approved",
+        "email",
     ]
     list_filter = [MentorProgramListFilter, ApprovedListFilter, "accepting_new"]
     search_fields = ["user__name", "user__email", "title", "division"]
@@ -89,6 +89,12 @@ class MentorProfileAdmin(admin.ModelAdmin):
         ("Prompts", {"fields": MentorProfile.PROMPTS}),
         ("Dates", {"fields": ["created_at", "updated_at"]}),
     ]
+
+    def get_list_display(self, request):
+        # One program, or one chosen: the approved column says it all.
+        if repeats_a_filter(request, "program", program=True):
+            return [name for name in self.list_display if name != "program_names"]
+        return self.list_display
 
     def get_readonly_fields(self, request, obj=None):
         # Whose profile it is never changes once it exists (nor anywhere else).

@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from mentorship.meetings.admin import QuietListFilter, days_since_met, with_meeting_figures
-from mentorship.programs.admin import DirectedProgramListFilter
+from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filter
 
 from . import admin_requests  # noqa: F401  (registers the requests' admin)
 from .admin_base import PEOPLE_SEARCH, REFLECTIONS, ReadOnlyHistoryAdmin
@@ -78,10 +78,9 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "mentor_name",
         "mentee_name",
-        "program",
+        "program_name",
         "status",
         "origin",
-        "started_on",
         "days_active",
         "needs_approval",
         "last_meeting_on",
@@ -119,6 +118,24 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
     ]
     actions = ["activate", "pause", "end", "approve_conflict", "reassign", "export_csv"]
 
+    def get_list_display(self, request):
+        """What a director needs at 1280 px: no column repeats the filter chosen."""
+        hidden = set()
+        if repeats_a_filter(request, "program", program=True):
+            hidden.add("program_name")
+        if repeats_a_filter(request, "status"):
+            hidden.add("status")
+        if repeats_a_filter(request, "origin"):
+            hidden.add("origin")
+        if (
+            request.GET.get("status__exact") in ("active", "paused", "ended")
+            or "quiet" in request.GET
+        ):
+            hidden.add("needs_approval")  # only proposed pairings wait for approval
+        if "approval" in request.GET:
+            hidden |= {"needs_approval", "status"}
+        return [name for name in super().get_list_display(request) if name not in hidden]
+
     def get_queryset(self, request: HttpRequest):
         # Meetings' dates and counts only, from annotations: never a note.
         return with_meeting_figures(
@@ -138,6 +155,10 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="days since they met", ordering="-last_met")
     def days_since_met(self, obj: Pairing) -> int | None:
         return days_since_met(obj)
+
+    @admin.display(description="program", ordering="program__name")
+    def program_name(self, obj: Pairing) -> str:
+        return obj.program.name
 
     @admin.display(description="days active")
     def days_active(self, obj: Pairing) -> int | None:

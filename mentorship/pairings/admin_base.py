@@ -1,11 +1,16 @@
 """What the pairings' and the requests' admins share: view-only pages whose
 history is scoped to the director's programs and never reverted."""
 
+from datetime import date, datetime
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import formats, timezone
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 REFLECTIONS = ["mentor_learned", "mentor_carry_forward", "mentee_learned", "mentee_carry_forward"]
 PEOPLE_SEARCH = [
@@ -14,6 +19,27 @@ PEOPLE_SEARCH = [
     "mentee__user__name",
     "mentee__user__email",
 ]
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """A change as people read it: "Active → Paused", local times, names, and a
+    dash where there was nothing (never "Deleted user (pk=None)")."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value in (None, "") or (isinstance(value, DeletedObject) and value.pk is None):
+            return "—"
+        if isinstance(value, DeletedObject):
+            return f"a {value.model._meta.verbose_name} since removed"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if isinstance(value, datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, date):
+            return formats.date_format(value, "DATE_FORMAT")
+        return super().prepare_delta_change_value(change, value)
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
@@ -37,6 +63,9 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
 
     def _get_visible_or_404(self, request, object_id):
         # get_object answers None for ids of other programs and for ids that

@@ -22,6 +22,23 @@ def count_per(rows: QuerySet, column: str):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+def directed_programs(request: HttpRequest) -> list[tuple[int, str]]:
+    """(pk, name) of the programs the viewer directs, read once per request."""
+    if not hasattr(request, "_directed_programs"):
+        request._directed_programs = list(
+            Program.objects.directed_by(request.user).values_list("pk", "name")
+        )
+    return request._directed_programs
+
+
+def repeats_a_filter(request: HttpRequest, field: str, *, program: bool = False) -> bool:
+    """A column would say what the chosen filter already says: every row has the
+    same value. So does the program column of a director who runs one program."""
+    if field in request.GET or f"{field}__exact" in request.GET:
+        return True
+    return program and len(directed_programs(request)) == 1
+
+
 class DirectedProgramListFilter(admin.SimpleListFilter):
     """Filter by program, offering only the programs the viewer directs.
 
@@ -33,10 +50,7 @@ class DirectedProgramListFilter(admin.SimpleListFilter):
     program_lookup = "program"
 
     def lookups(self, request, model_admin):
-        return [
-            (str(pk), name)
-            for pk, name in Program.objects.directed_by(request.user).values_list("pk", "name")
-        ]
+        return [(str(pk), name) for pk, name in directed_programs(request)]
 
     def queryset(self, request, queryset):
         allowed = {value for value, _ in self.lookup_choices}

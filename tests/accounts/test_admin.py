@@ -2,6 +2,12 @@ from http import HTTPStatus
 from urllib.parse import quote
 
 import pytest
+from allauth.mfa.totp.internal.auth import (
+    SECRET_SESSION_KEY,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -33,7 +39,7 @@ def test_a_director_without_mfa_is_kept_out_of_the_admin(client):
     response = client.get(reverse("admin:index"), follow=True)
 
     # Sent to set up an authenticator, which first asks for the password again.
-    activate = reverse("mfa_activate_totp")
+    activate = f"{reverse('mfa_activate_totp')}?next={quote(reverse('admin:index'), safe='')}"
     assert (
         response.redirect_chain[-1][0]
         == f"{reverse('account_reauthenticate')}?next={quote(activate, safe='')}"
@@ -44,6 +50,53 @@ def test_a_director_without_mfa_is_kept_out_of_the_admin(client):
     response = client.post(response.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == activate
     assert "totp-qr" in response.content.decode()
+
+
+def current_code(client) -> str:
+    """The code an authenticator app shows now, for the secret being set up."""
+    secret = client.session[SECRET_SESSION_KEY]
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def test_after_turning_on_two_step_verification_the_director_lands_back_in_the_admin(client):
+    make_director(with_mfa=False)
+    client.post(reverse("account_login"), {"login": "director@example.com", "password": PASSWORD})
+    reauthenticate = client.get("/admin/pairings/pairing/", follow=True)
+    page = client.post(reauthenticate.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    code = current_code(client)
+
+    response = client.post(page.redirect_chain[-1][0], {"code": code}, follow=True)
+
+    assert response.redirect_chain[-1][0] == "/admin/pairings/pairing/"
+    assert response.status_code == HTTPStatus.OK
+    assert "Two-step verification is on, so the program admin is open to you." in (
+        response.content.decode()
+    )
+
+
+def test_turning_on_two_step_verification_elsewhere_ends_as_allauth_ends_it(client):
+    make_mentee("sam@example.com")
+    client.post(reverse("account_login"), {"login": "sam@example.com", "password": PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"), follow=True)
+    page = client.post(page.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    code = current_code(client)
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": code}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("mfa_view_recovery_codes")
+
+
+def test_a_crafted_next_after_two_step_verification_stays_on_the_site(client):
+    make_director(with_mfa=False)
+    client.post(reverse("account_login"), {"login": "director@example.com", "password": PASSWORD})
+    url = f"{reverse('mfa_activate_totp')}?next=//evil.example/admin/"
+    page = client.get(url, follow=True)
+    page = client.post(page.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    code = current_code(client)
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": code})
+
+    assert response["Location"] == reverse("mfa_view_recovery_codes")
 
 
 def test_a_director_with_mfa_reaches_the_admin(client):

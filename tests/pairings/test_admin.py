@@ -666,7 +666,7 @@ def test_the_history_page_names_the_director_who_paused(client, world):
 
     html = response.content.decode()
     assert "Dr Maya Okafor</a>" in html
-    assert re.search(r"Status:</strong>\s*active\s*&nbsp;&rarr;&nbsp;&nbsp;paused", html)
+    assert re.search(r"Status:</strong>\s*Active &rarr; Paused", html)
     assert 'style="' not in html.split('id="change-history"')[1]
 
 
