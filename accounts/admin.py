@@ -4,8 +4,11 @@ from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 
+from .admin_allauth import register_allauth_admins
 from .models import DIRECTORS_GROUP, User
 from .services import user_appoint_director, user_remove_director
+
+register_allauth_admins(admin.site)
 
 
 class DirectorListFilter(admin.SimpleListFilter):
