@@ -1,10 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import get_text_list
+
+from mentorship.redirects import local_path
 
 from .tasks import send_email
 
@@ -34,6 +37,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if request.user.onboarded_at is None:
             return reverse("onboarding")
         return super().get_login_redirect_url(request)
+
+    def is_safe_url(self, url: str) -> bool:
+        # A `next` is a path of this site or nothing: allauth's own check also lets
+        # "2026-13-01" through (read relative to the page) and other allowed hosts.
+        return local_path(context.request, url) is not None
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Rendered now, while the request is at hand; sent by the task worker
