@@ -81,6 +81,8 @@ class Form:
     buttons: list[tuple[str, str]] = field(default_factory=list)  # named submit buttons
     # Free-text boxes and yes-or-no boxes: each behaves like the others of its form.
     alike: dict[str, str] = field(default_factory=dict)
+    # The first value of boxes with values left unticked (the admin's rows).
+    offered: dict[str, str] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -161,6 +163,8 @@ class PageParser(HTMLParser):
                 self._form.fields.append((name, value or "on"))
             elif all(n != name for n, _ in self._form.fields):
                 self._form.fields.append((name, None))
+            if "value" in a:
+                self._form.offered.setdefault(name, value)
         elif kind not in {"button", "reset", "file"}:
             self._form.fields.append((name, value))
             if kind == "hidden":
@@ -179,9 +183,11 @@ class PageParser(HTMLParser):
             self._option = None
         elif tag == "select" and self._select is not None and self._form is not None:
             name, multiple, options = self._select
-            chosen = [v for v, selected in options if selected]
+            chosen = [v for v, selected in options if selected and v]
             if not chosen and options and not multiple:
-                chosen = [options[0][0]]
+                # A real choice, rather than the "---------" a browser would send,
+                # lets the other fields go further (an admin action runs).
+                chosen = [next((v for v, _ in options if v), options[0][0])]
             self._form.fields.extend((name, v) for v in chosen)
             if not chosen:
                 self._form.fields.append((name, None))
@@ -227,6 +233,18 @@ class Site:
     forms: list[Form] = field(default_factory=list)
     reached: set[str] = field(default_factory=set)  # URL names opened or posted to
     problems: list[str] = field(default_factory=list)
+    shapes: dict = field(default_factory=dict)
+
+    def add(self, forms: list[Form], shapes: dict) -> None:
+        """Keep the forms not seen yet (here or in another person's crawl): the same
+        form for another row or another person adds nothing new."""
+        for form in forms:
+            seen = shapes.setdefault(form.endpoint, [])
+            if not any(form.shape <= shape for shape in seen):
+                seen.append(form.shape)
+                self.forms.append(form)
+            if (action := url_name_of(urlsplit(form.action).path)) is not None:
+                self.reached.add(action)
 
 
 def crawl(
@@ -235,9 +253,8 @@ def crawl(
     shapes: dict | None = None,
     limit: int = 400,
 ) -> Site:
-    """Open every page reachable from `starts` by links and redirects.
-    `shapes` holds the forms found already, by another person's crawl too: the same
-    form for another row or another person adds nothing new."""
+    """Open every page reachable from `starts` by links and redirects, and keep the
+    forms not in `shapes` (the forms found already, by another person's crawl too)."""
     site = Site()
     queue = list(dict.fromkeys(starts))
     opened: Counter = Counter()
@@ -277,25 +294,19 @@ def crawl(
             continue
         parser = PageParser(f"http://{HOST}{url}")
         parser.feed(response.content.decode())
-        for form in parser.forms:
-            seen = shapes.setdefault(form.endpoint, [])
-            if not any(form.shape <= shape for shape in seen):
-                seen.append(form.shape)
-                site.forms.append(form)
-            if (action := url_name_of(urlsplit(form.action).path)) is not None:
-                site.reached.add(action)
+        site.add(parser.forms, shapes)
         queue.extend(target for link in parser.links if (target := local(link)) is not None)
+    site.shapes = shapes
     return site
 
 
 # --- sending crafted forms --------------------------------------------------------
 
 
-def submissions(form: Form, good: dict[str, str]) -> Iterator[tuple[str, dict]]:
-    """(what was crafted, the data) for each crafted value: every hidden field at once;
-    every field at once (once for each button the form can be sent with); then each
-    field in turn, one of each kind, the others as the page had them (or as `good`
-    fills them in when the page left them empty)."""
+def base_of(form: Form, good: dict[str, str]) -> dict[str, list[str]]:
+    """What the form sends as the page has it, with an empty field filled from `good`
+    and, where nothing is ticked, the first box with a value ticked: with a row
+    chosen, an admin action runs (or asks its question on a page of its own)."""
     base: dict[str, list[str]] = {}
     for name, value in form.fields:
         values = base.setdefault(name, [])
@@ -303,6 +314,18 @@ def submissions(form: Form, good: dict[str, str]) -> Iterator[tuple[str, dict]]:
             base[name] = [good[name]]
         elif value is not None:
             values.append(value)
+    for name, value in form.offered.items():
+        if not base.get(name):
+            base[name] = [value]
+    return base
+
+
+def submissions(form: Form, good: dict[str, str]) -> Iterator[tuple[str, dict]]:
+    """(what was crafted, the data) for each crafted value: every hidden field at once;
+    every field at once (once for each button the form can be sent with); then each
+    field in turn, one of each kind, the others as the page had them (or as `good`
+    fills them in when the page left them empty)."""
+    base = base_of(form, good)
     # A button's value is never read, only which one was pressed. The admin's
     # "_save", "_continue", "_addanother" choose only the page that follows a save.
     buttons = [b for b in form.buttons if not b[0].startswith("_")] or form.buttons[:1]
@@ -349,13 +372,16 @@ def undone(client: Client):
         cache.clear()  # rate limits, counted in the cache
 
 
-def send(client: Client, form: Form, data: dict) -> str | None:
-    """Send one crafted form; what went wrong, or None."""
+def send(client: Client, form: Form, data: dict, then=None) -> str | None:
+    """Send one form; what went wrong, or None. `then(response)` reads the answer
+    before its changes are undone."""
     url = local(form.action)
     label = f"{form.method.upper()} {url} (from {local(form.page)})"
     try:
         with undone(client):
             response = (client.post if form.method == "post" else client.get)(url, data)
+            if then is not None:
+                then(response)
     except Exception as error:  # the test client re-raises what a view let through
         return f"{label}: {type(error).__name__}: {error}"[:400]
     if response.status_code >= 500:
@@ -366,8 +392,20 @@ def send(client: Client, form: Form, data: dict) -> str | None:
 
 
 def sweep(client: Client, site: Site, good: dict[str, str]) -> list[str]:
+    """Send every form as the page has it, then crafted. A form sent as it is may
+    answer with a page of its own (an admin action's question): its forms join in."""
     problems = list(site.problems)
-    for form in site.forms:
+    forms = site.forms
+    for form in forms:  # grows while it runs
+
+        def read(response, form=form):
+            if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+                parser = PageParser(form.action)
+                parser.feed(response.content.decode())
+                site.add(parser.forms, site.shapes)
+
+        if (problem := send(client, form, base_of(form, good), then=read)) is not None:
+            problems.append(f"{problem}\n    as the page has it")
         for crafted, data in submissions(form, good):
             if (problem := send(client, form, data)) is not None:
                 problems.append(f"{problem}\n    with {crafted}")

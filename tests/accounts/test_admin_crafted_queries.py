@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib import admin
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from mentorship.meetings.models import Meeting
@@ -112,3 +112,28 @@ def test_directors_still_have_no_access_to_sign_in_records(client, director, cha
     client.force_login(director)
 
     assert client.get(reverse(changelist)).status_code == HTTPStatus.FORBIDDEN
+
+
+def actions_of(superuser) -> list[tuple[str, str, str]]:
+    request = RequestFactory().get("/admin/")
+    request.user = superuser
+    return [
+        (model._meta.app_label, model._meta.model_name, action)
+        for model, model_admin in admin.site._registry.items()
+        for action in model_admin.get_actions(request)
+    ]
+
+
+@pytest.mark.parametrize("selected", ["x", "", "²", "2026-13-01", "\x00"])
+def test_an_action_on_rows_that_are_not_ids_is_not_found(client, rows, superuser, selected):
+    add_totp(superuser)
+    client.force_login(superuser)
+    actions = actions_of(superuser)
+
+    for app_label, model_name, action in actions:
+        response = client.post(
+            reverse(f"admin:{app_label}_{model_name}_changelist"),
+            {"action": action, "_selected_action": [selected], "index": "0"},
+        )
+        assert response.status_code == HTTPStatus.NOT_FOUND, (model_name, action)
+    assert len(actions) > 5
