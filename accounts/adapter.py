@@ -2,6 +2,7 @@ from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal import flows
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -10,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import get_text_list
 
+from mentorship.redirects import local_path
 from mentorship.site import site_url
 
 from .models import User
@@ -51,6 +53,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if request.user.onboarded_at is None:
             return reverse("onboarding")
         return super().get_login_redirect_url(request)
+
+    def is_safe_url(self, url: str) -> bool:
+        # A `next` is a path of this site or nothing: allauth's own check also lets
+        # "2026-13-01" through (read relative to the page) and other allowed hosts.
+        return local_path(allauth_context.request, url) is not None
 
     # --- E-mail: queued by name, rendered by the worker ----------------------
     # The task table (shown in the admin) holds the template prefix, the address,

@@ -1,11 +1,43 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
-from django.db.models import Exists, OuterRef
-from django.http import HttpRequest
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404, HttpRequest
+from django.template.response import TemplateResponse
 
+from .admin_allauth import register_allauth_admins
 from .models import DIRECTORS_GROUP, User
 from .services import user_appoint_director, user_remove_director
+
+register_allauth_admins(admin.site)
+
+
+def programs_directed_by(user: User):
+    """The programs `user` directs, every program for a superuser. Program sits above
+    accounts (DESIGN.md's layers), so it is reached through Program.directors'
+    reverse relation rather than imported."""
+    program = User._meta.get_field("directed_programs").related_model
+    return program.objects.directed_by(user)
+
+
+class AppointForm(forms.Form):
+    program = forms.ModelChoiceField(
+        queryset=None,
+        empty_label=None,
+        label="Which program will they direct?",
+        help_text="Only the programs you direct yourself.",
+        error_messages={
+            "invalid_choice": "Choose one of the programs you direct.",
+            "required": "Choose the program they will direct.",
+        },
+    )
+
+    def __init__(self, *args, programs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs
 
 
 class DirectorListFilter(admin.SimpleListFilter):
@@ -53,8 +85,52 @@ class UserAdmin(BaseUserAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest):
+        """Everyone for a superuser; for a director, the people of the programs they
+        direct: mentees and mentors there, and those programs' directors."""
         directors = Group.objects.filter(name=DIRECTORS_GROUP, user=OuterRef("pk"))
-        return super().get_queryset(request).annotate(in_directors_group=Exists(directors))
+        people = super().get_queryset(request).annotate(in_directors_group=Exists(directors))
+        if request.user.is_superuser:
+            return people
+        mine = request.user.directed_programs.values("pk")
+        in_my_programs = User.objects.filter(
+            Q(mentee_profile__program__in=mine)
+            | Q(mentor_profile__programs__in=mine)
+            | Q(directed_programs__in=mine)
+        )
+        return people.filter(pk__in=in_my_programs.values("pk"))
+
+    def _visible_or_404(self, request: HttpRequest, object_id: str) -> None:
+        # The admin would redirect with "doesn't exist"; someone outside your
+        # programs is a 404, as a made-up id is.
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("No such person in your programs.")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def user_change_password(self, request, id, form_url=""):
+        self._visible_or_404(request, id)
+        return super().user_change_password(request, id, form_url)
+
+    def response_action(self, request, queryset):
+        # Ids of people outside your programs, in a crafted post, are a 404 too.
+        selected = set(request.POST.getlist(ACTION_CHECKBOX_NAME))
+        if selected and not request.POST.get("select_across"):
+            found = {
+                str(pk) for pk in queryset.filter(pk__in=selected).values_list("pk", flat=True)
+            }
+            if found != selected:
+                raise Http404("No such person in your programs.")
+        return super().response_action(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
         # Only superusers hand out superuser status and raw permissions;
@@ -70,23 +146,51 @@ class UserAdmin(BaseUserAdmin):
     def has_appoint_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("accounts.appoint_director")
 
-    @admin.action(description="Make the selected people program directors", permissions=["appoint"])
+    @admin.action(
+        description="Make the selected people program directors…", permissions=["appoint"]
+    )
     def appoint_directors(self, request, queryset):
-        count = 0
-        for user in queryset:
-            user_appoint_director(user=user, by=request.user)
-            self.log_change(request, user, "Made a program director.")
-            count += 1
+        programs = programs_directed_by(request.user)
+        if not programs.exists():
+            self.message_user(
+                request,
+                "You direct no program yet, so there is none to appoint them to. "
+                "A superuser can add you to one.",
+                messages.WARNING,
+            )
+            return None
+        form = AppointForm(request.POST if "apply" in request.POST else None, programs=programs)
+        if not form.is_valid():
+            if form.is_bound:
+                messages.error(request, "Nobody was appointed: " + " ".join(form.errors["program"]))
+            return TemplateResponse(
+                request,
+                "admin/accounts/user/appoint_directors.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.opts,
+                    "title": "Make these people program directors",
+                    "people": queryset,
+                    "form": form,
+                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                },
+            )
+        program = form.cleaned_data["program"]
+        people = list(queryset)
+        for user in people:
+            user_appoint_director(user=user, program=program, by=request.user)
+            self.log_change(request, user, f"Made a program director of {program}.")
         self.message_user(
             request,
-            f"{count} {'person is' if count == 1 else 'people are'} now program directors. "
-            "They turn on two-step verification the first time they open the admin.",
+            f"{self._count(people)} now {'directs' if len(people) == 1 else 'direct'} "
+            f"{program}. They turn on two-step verification the first time they open the admin.",
             messages.SUCCESS,
         )
+        return None
 
     @admin.action(description="Remove the program director role", permissions=["appoint"])
     def remove_directors(self, request, queryset):
-        removed = 0
+        removed, tried = [], False
         for user in queryset:
             if user == request.user:
                 self.message_user(
@@ -95,10 +199,31 @@ class UserAdmin(BaseUserAdmin):
                     messages.WARNING,
                 )
                 continue
-            user_remove_director(user=user, by=request.user)
-            self.log_change(request, user, "Removed the program director role.")
-            removed += 1
+            tried = True
+            was_staff = user.is_staff
+            left = user_remove_director(user=user, by=request.user)
+            dropped = was_staff and not user.is_staff
+            if not (left or dropped):
+                continue
+            said = []
+            if left:
+                said.append(f"No longer a program director of {', '.join(map(str, left))}.")
+            if dropped:
+                said.append("Directs no program any more: no longer staff.")
+            self.log_change(request, user, " ".join(said))
+            removed.append(user)
         if removed:
             self.message_user(
-                request, f"Removed the director role from {removed}.", messages.SUCCESS
+                request,
+                f"{self._count(removed)} no longer {'directs' if len(removed) == 1 else 'direct'} "
+                "your programs. Anyone who directs no program any more has left the admin.",
+                messages.SUCCESS,
             )
+        elif tried:
+            self.message_user(
+                request, "None of them directs one of your programs.", messages.WARNING
+            )
+
+    @staticmethod
+    def _count(people: list) -> str:
+        return people[0].name if len(people) == 1 else f"{len(people)} people"

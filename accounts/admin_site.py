@@ -1,12 +1,16 @@
+from functools import wraps
+
 from allauth.account.decorators import secure_admin_login
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, messages
-from django.http import HttpRequest, HttpResponse
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from .two_step import local_path
+from mentorship.redirects import local_path
 
 
 class MentorshipAdminSite(admin.AdminSite):
@@ -35,10 +39,35 @@ class MentorshipAdminSite(admin.AdminSite):
                 "admin, because it shows every pairing in your program. It takes a "
                 "minute with an authenticator app.",
             )
-            target = local_path(request.GET.get("next")) or reverse("admin:index")
+            target = local_path(request, request.GET.get("next")) or reverse("admin:index")
             return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': target})}")
         return secure_admin_login(super().login)(request, extra_context)
 
     def password_change(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         # One place to change a password, with allauth's checks and notices.
         return redirect("account_change_password")
+
+    def admin_view(self, view, cacheable=False):
+        model_admin = getattr(view, "__self__", None)
+        if isinstance(model_admin, admin.ModelAdmin):
+            view = _refusing_rows_that_are_not_ids(view, model_admin.model)
+        return super().admin_view(view, cacheable)
+
+
+def _refusing_rows_that_are_not_ids(view, model):
+    """An action's selected rows must be ids: Django filters `pk__in` with them as
+    they come, and "x" there is a ValueError, a server error. They are a 404, like
+    any row that isn't yours."""
+    pk = model._meta.pk
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST":
+            for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+                try:
+                    pk.get_prep_value(pk.to_python(value))
+                except (ValidationError, ValueError, TypeError):
+                    raise Http404("No such rows.") from None
+        return view(request, *args, **kwargs)
+
+    return checked

@@ -9,7 +9,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "People and roles"
 
     def ready(self) -> None:
+        from mentorship import lookups
+
         from .roles import ensure_directors_group
+
+        lookups.register()
 
         # Permissions only exist after migrate, so the group is kept in step then,
         # after each app's permissions are created.

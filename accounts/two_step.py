@@ -7,21 +7,15 @@ on their way to the admin: they land back there once it is on.
 
 from allauth.mfa.totp.views import ActivateTOTPView
 from django.contrib import messages
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from mentorship.redirects import local_path
 
 AFTER_TWO_STEP = "after_two_step"
 
 
-def local_path(target: str | None) -> str | None:
-    """`target` when it is a path on this site ("/admin/"), else None."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    return target if url_has_allowed_host_and_scheme(target, allowed_hosts=None) else None
-
-
 class ActivateTOTP(ActivateTOTPView):
     def dispatch(self, request, *args, **kwargs):
-        if target := local_path(request.GET.get("next")):
+        if target := local_path(request, request.GET.get("next")):
             request.session[AFTER_TWO_STEP] = target
         return super().dispatch(request, *args, **kwargs)
 

@@ -186,6 +186,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Again by password or two-step code, never by a code sent by e-mail: a code is a
+# secret the task worker can't make again, and would wait in the task table.
+ACCOUNT_REAUTHENTICATION_METHODS = ["password", "mfa"]
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mentorship] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 # Rate limits stay on with allauth's defaults (5 failed log-ins per address in

@@ -11,7 +11,7 @@ urlpatterns = [
     path("", include("mentorship.pairings.urls")),
     path("", include("mentorship.meetings.urls")),
     # allauth's page to add an authenticator app, landing back in the admin after.
-    path("accounts/2fa/totp/activate/", activate_totp),
+    path("accounts/2fa/totp/activate/", activate_totp, name="mfa_activate_totp"),
     # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)
     # and the list of signed-in sessions (sessions/).
     path("accounts/", include("allauth.urls")),

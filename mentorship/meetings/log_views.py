@@ -11,12 +11,12 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorship.once import already_made, form_token, posted_token
 from mentorship.pairings.models import Pairing
 from mentorship.pairings.services import PairingError
+from mentorship.redirects import redirect_back
 
 from . import services
 from .forms import CarryForm, LogForm
@@ -157,12 +157,7 @@ def _commitment(request: HttpRequest, pk: int) -> Commitment:
 
 def _back(request: HttpRequest, commitment: Commitment) -> HttpResponse:
     """Back where the person came from, when that is a page of this site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(commitment.pairing)
+    return redirect_back(request, request.POST.get("next"), commitment.pairing)
 
 
 @require_POST

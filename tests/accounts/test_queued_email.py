@@ -174,3 +174,12 @@ def test_allauth_sends_no_e_mail_beyond_those_the_worker_rebuilds():
     assert not allauth_settings.PASSWORD_RESET_BY_CODE_ENABLED
     assert not allauth_settings.EMAIL_VERIFICATION_BY_CODE_ENABLED
     assert allauth_settings.EMAIL_CONFIRMATION_HMAC
+    assert "code" not in allauth_settings.REAUTHENTICATION_METHODS
+
+
+def test_asking_for_a_re_authentication_code_by_e_mail_is_refused_not_a_crash(client, sam):
+    client.force_login(sam.user)
+
+    response = client.post(reverse("account_request_reauthentication_code"))
+
+    assert response.status_code == 403
