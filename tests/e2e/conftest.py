@@ -2,6 +2,9 @@
 
 Never `playwright install`: the browser comes from `apt-get install chromium`.
 Without it these tests skip, except under CI, where they fail instead.
+
+Every page a test opens, in every context, is checked with axe-core (accessibility.py);
+a serious or critical finding fails the test.
 """
 
 import os
@@ -9,6 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.accessibility import AxeWatch
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,8 +55,43 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def axe(request, browser, monkeypatch) -> AxeWatch:
+    """Watches every context the test makes, the `phone` fixture's and its own."""
+    watch = AxeWatch()
+    new_context = browser.new_context
+    new_page = browser.new_page
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        watch.watch_context(context)
+        return context
+
+    def watched_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        watch.watch_context(page.context)
+        return page
+
+    monkeypatch.setattr(browser, "new_context", watched_context)
+    monkeypatch.setattr(browser, "new_page", watched_page)
+    request.node.axe_watch = watch
+    return watch
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After a test that passed, its open pages are checked too, then the findings fail it."""
+    result = yield
+    watch = getattr(item, "axe_watch", None)
+    if watch is not None:
+        watch.settle_all()
+        if watch.findings or watch.errors:
+            pytest.fail(watch.report(), pytrace=False)
+    return result
+
+
 @pytest.fixture
-def phone(browser):
+def phone(browser, axe):
     """A page the size of a small phone, 360 px wide."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
     page = context.new_page()
