@@ -7,13 +7,17 @@ Every page a test opens, in every context, is checked with axe-core (accessibili
 a serious or critical finding fails the test.
 """
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.accessibility import AxeWatch
+if TYPE_CHECKING:  # imported for real in the fixture, once Playwright is known to be there
+    from tests.e2e.accessibility import AxeWatch
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,6 +36,10 @@ def _missing_browser_reason() -> str | None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "Playwright for Python is not installed (pip install -r requirements-dev.txt)"
+    try:
+        import axe_playwright_python  # noqa: F401
+    except ImportError:
+        return "axe-playwright-python is not installed (pip install -r requirements-dev.txt)"
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         return f"no Chromium at {CHROMIUM} (apt-get install -y chromium)"
     return None
@@ -56,8 +64,13 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
-def axe(request, browser, monkeypatch) -> AxeWatch:
+def axe(request, browser, monkeypatch) -> Iterator["AxeWatch"]:
     """Watches every context the test makes, the `phone` fixture's and its own."""
+    # Imported here: without Playwright the browser fixture has skipped already.
+    from playwright.sync_api import Error as PlaywrightError
+
+    from tests.e2e.accessibility import AxeWatch
+
     watch = AxeWatch()
     new_context = browser.new_context
     new_page = browser.new_page
@@ -75,7 +88,11 @@ def axe(request, browser, monkeypatch) -> AxeWatch:
     monkeypatch.setattr(browser, "new_context", watched_context)
     monkeypatch.setattr(browser, "new_page", watched_page)
     request.node.axe_watch = watch
-    return watch
+    yield watch
+    # Contexts a test left open would keep the live server's connections (and threads) alive.
+    for context in watch.contexts:
+        with contextlib.suppress(PlaywrightError):
+            context.close()
 
 
 @pytest.hookimpl(wrapper=True)
