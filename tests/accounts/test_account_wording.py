@@ -132,7 +132,6 @@ def test_the_new_password_page_from_a_reset_link_speaks_in_the_programs_voice(cl
             "/accounts/reauthenticate/",
             ["Confirm it's you · Mentorship", "First, confirm it's you", "Your password"],
         ),
-        ("/accounts/reauthenticate/code/", ["Other ways to confirm", "E-mail me a code"]),
         (
             "/accounts/sessions/",
             ["Where you're logged in · Mentorship", "This browser", "Log out"],
@@ -157,19 +156,6 @@ def test_logging_out_everywhere_else_says_so_in_the_programs_voice():
 
     assert_in_the_programs_voice(response, "You're logged out everywhere else.")
     assert desk.get("/").context["user"].is_anonymous
-
-
-def test_the_code_by_e_mail_page_speaks_in_the_programs_voice():
-    make_mentee("sam@example.com")
-    client = logged_in()
-
-    response = client.post(
-        "/accounts/reauthenticate/code/", {"recipient": "sam@example.com"}, follow=True
-    )
-
-    assert_in_the_programs_voice(
-        response, "Type the code we e-mailed you", "The code from the e-mail", "Confirm"
-    )
 
 
 def test_setting_up_the_authenticator_app_speaks_in_the_programs_voice():
