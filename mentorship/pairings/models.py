@@ -35,6 +35,18 @@ def _involving(queryset, user):
     return queryset.filter(Q(mentor__user=user) | Q(mentee__user=user))
 
 
+class TwoSidesMixin:
+    """A row between a mentor and a mentee: a request or a pairing."""
+
+    def side_of(self, user) -> str | None:
+        """ "mentor", "mentee" or None: which side of it this person is."""
+        if self.mentor.user_id == user.pk:
+            return "mentor"
+        if self.mentee.user_id == user.pk:
+            return "mentee"
+        return None
+
+
 class MentorshipRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         return _scoped(self, user)
@@ -59,7 +71,7 @@ class MentorshipRequestQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class MentorshipRequest(FixedFieldsMixin, models.Model):
+class MentorshipRequest(FixedFieldsMixin, TwoSidesMixin, models.Model):
     """A mentee asks a mentor. Asking is a gift: it lets someone be generous."""
 
     class Status(models.TextChoices):
@@ -154,14 +166,6 @@ class MentorshipRequest(FixedFieldsMixin, models.Model):
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
 
-    def side_of(self, user) -> str | None:
-        """ "mentor", "mentee" or None: which side of the request this person is."""
-        if self.mentor.user_id == user.pk:
-            return "mentor"
-        if self.mentee.user_id == user.pk:
-            return "mentee"
-        return None
-
     @property
     def awaiting_mentee(self) -> bool:
         """The mentor asked for more and the mentee has not answered yet (AWAITING_MENTEE)."""
@@ -194,7 +198,7 @@ class PairingQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class Pairing(FixedFieldsMixin, models.Model):
+class Pairing(FixedFieldsMixin, TwoSidesMixin, models.Model):
     """A mentor and a mentee, from the first yes to the last reflection."""
 
     class Status(models.TextChoices):
@@ -295,14 +299,6 @@ class Pairing(FixedFieldsMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
-
-    def side_of(self, user) -> str | None:
-        """ "mentor", "mentee" or None: which side of the pairing this person is."""
-        if self.mentor.user_id == user.pk:
-            return "mentor"
-        if self.mentee.user_id == user.pk:
-            return "mentee"
-        return None
 
     @property
     def days_active(self) -> int | None:
