@@ -25,6 +25,8 @@ BLOCKING = ("serious", "critical")
 NOT_STATIC = re.compile(r"^(?!.*/static/)")
 # How long a navigation or the end of a test waits for a check, in milliseconds.
 PATIENCE = 15_000
+# How long leaving a page waits for it to finish loading, so it can be checked.
+LEAVING_PATIENCE = 3_000
 POLL = 25
 
 # Runs in every document of a watched context, after axe's own script. Only the top
@@ -129,11 +131,18 @@ class AxeWatch:
         route.fallback()
 
     def settle(self, page, *, leaving: bool = False) -> None:
-        """Wait for the check of the page's document; when it stays, for its loading too."""
-        waiting_for = ("checking",) if leaving else ("loading", "checking")
+        """Wait for the page's document to load and be checked. A document the test
+        leaves while it is still loading (a redirect passed through, a click before
+        the load event) gets LEAVING_PATIENCE to finish; one that doesn't was never
+        shown to the person, and is not reported as a problem."""
+        waiting_for = ("loading", "checking")
         waited = 0
         try:
             while self.states.get(page, (None,))[0] in waiting_for and waited < PATIENCE:
+                state = self.states[page][0]
+                if leaving and state == "loading" and waited >= LEAVING_PATIENCE:
+                    self.states[page] = ("left while loading", self.states[page][1])
+                    return
                 page.wait_for_timeout(POLL)
                 waited += POLL
         except PlaywrightError:  # closed meanwhile
