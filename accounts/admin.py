@@ -170,8 +170,15 @@ class UserAdmin(BaseUserAdmin):
                     **self.admin_site.each_context(request),
                     "opts": self.opts,
                     "title": "Make these people program directors",
-                    "people": queryset,
+                    "intro": "A program director runs one program in the admin: its mentors, "
+                    "mentees, requests and pairings. They become staff, and turn on two-step "
+                    "verification the first time they open the admin.",
+                    "queryset": queryset,
                     "form": form,
+                    "action": "appoint_directors",
+                    "button": f"Make {queryset[0].name} a program director"
+                    if len(queryset) == 1
+                    else "Make them program directors",
                     "action_checkbox_name": ACTION_CHECKBOX_NAME,
                 },
             )

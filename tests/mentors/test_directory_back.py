@@ -10,27 +10,14 @@ from django.urls import reverse
 
 from tests.factories import (
     interest,
-    make_mentee,
-    make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
 )
 from tests.mentors.directory_support import make_many_mentors, names_listed
 
 pytestmark = pytest.mark.django_db
 
 DIRECTORY = reverse("mentors:directory")
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def mentee(program):
-    return make_mentee_profile(make_mentee("sam@example.com"), program=program).user
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
 )
 from tests.mentors.directory_support import DIRECTORY_QUERIES, make_many_mentors, names_listed
 from tests.pairings.service_support import make_pairing
@@ -22,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 DIRECTORY = reverse("mentors:directory")
 REGIONAL = "Regional anesthesia and acute pain"
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
 
 
 @pytest.fixture
