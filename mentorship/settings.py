@@ -122,6 +122,10 @@ if DATABASE_URL:
             conn_health_checks=not DATABASE_POOL,
         )
     }
+    # Each page's queries are short: compiling them (PostgreSQL's JIT, on above a
+    # cost estimate) took longer than running them. POSTGRES_JIT=1 turns it back on.
+    if not env_bool("POSTGRES_JIT"):
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
     if DATABASE_POOL:
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),

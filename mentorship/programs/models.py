@@ -6,12 +6,19 @@ from django.db.models import Q
 
 class ProgramQuerySet(models.QuerySet):
     def of_member(self, user):
-        """Programs a person belongs to: as mentee, as mentor or as director."""
+        """Programs a person belongs to: as mentee, as mentor or as director.
+
+        Three small subqueries, each through this person's own rows: an OR of the
+        joins would multiply every program's mentees by its mentors to find one.
+        """
         if not user.is_authenticated:
             return self.none()
+        programs = Program.objects.order_by()
         return self.filter(
-            Q(mentee_profiles__user=user) | Q(mentor_profiles__user=user) | Q(directors=user)
-        ).distinct()
+            Q(pk__in=programs.filter(mentee_profiles__user=user).values("pk"))
+            | Q(pk__in=programs.filter(mentor_profiles__user=user).values("pk"))
+            | Q(pk__in=programs.filter(directors=user).values("pk"))
+        )
 
     def directed_by(self, user):
         if not user.is_authenticated:
