@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.SeenHourlyMiddleware",
     "accounts.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Innermost, so the page it keeps, and the redirect it sends, pass every other.
@@ -204,12 +204,14 @@ SIGNUP_ALLOWED_DOMAINS = [d.lower().lstrip("@") for d in env_list("SIGNUP_ALLOWE
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Mentorship program")
 
-USERSESSIONS_TRACK_ACTIVITY = True
+# The sessions page shows when and where each session was last seen: refreshed
+# once an hour by accounts.middleware.SeenHourlyMiddleware, not on every page.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # A signed-in session lasts two weeks of inactivity when "Remember me" is ticked
-# (SESSION_LIFETIME_DAYS), and ends with the browser otherwise.
+# (SESSION_LIFETIME_DAYS), and ends with the browser otherwise. Its expiry moves
+# on when it is saved: when it changes, and once an hour (SeenHourlyMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_LIFETIME_DAYS", "14")) * 24 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
 ACCOUNT_SESSION_REMEMBER = None
 
 # --- Security headers -------------------------------------------------------
