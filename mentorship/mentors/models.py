@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
@@ -172,6 +173,11 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The directory's search on PostgreSQL: the name and every text above as one
+    # indexed document, kept current by the database itself (migration 0003's
+    # triggers), however a row is written. Empty on SQLite, which searches the
+    # fields one by one.
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = MentorProfileQuerySet.as_manager()
 

@@ -28,6 +28,8 @@ from .models import MentorProfile
 from .services import mentor_set_programs
 
 PER_PAGE = 20
+# What a search reads; on PostgreSQL, MentorProfile.search_document (migration
+# mentors/0003 lists them again, in this order).
 SEARCH_FIELDS = [
     "user__name",
     "title",
@@ -41,10 +43,11 @@ SEARCH_FIELDS = [
 
 def _search(mentors: QuerySet, q: str) -> QuerySet:
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        from django.contrib.postgres.search import SearchQuery
 
-        return mentors.annotate(search=SearchVector(*SEARCH_FIELDS, config="english")).filter(
-            search=SearchQuery(q, search_type="websearch", config="english")
+        # These fields, as one indexed document the database keeps current.
+        return mentors.filter(
+            search_document=SearchQuery(q, search_type="websearch", config="english")
         )
     # Elsewhere (SQLite), as PostgreSQL does: every word, each in any of the fields.
     for word in q.split():
