@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -29,10 +29,21 @@ def _scoped(queryset, user, mentor_field="mentor", mentee_field="mentee"):
     )
 
 
+def as_mentor(user) -> Subquery:
+    """This person's mentor profile id (or none), worked out before the rows are read:
+    `mentor=as_mentor(user) | mentee=as_mentee(user)` then reads the few rows of
+    that mentor and that mentee by index, where an OR of joins reads them all."""
+    return Subquery(MentorProfile.objects.filter(user=user).order_by().values("pk"))
+
+
+def as_mentee(user) -> Subquery:
+    return Subquery(MenteeProfile.objects.filter(user=user).order_by().values("pk"))
+
+
 def _involving(queryset, user):
     if not user.is_authenticated:
         return queryset.none()
-    return queryset.filter(Q(mentor__user=user) | Q(mentee__user=user))
+    return queryset.filter(Q(mentor=as_mentor(user)) | Q(mentee=as_mentee(user)))
 
 
 class TwoSidesMixin:
@@ -62,7 +73,8 @@ class MentorshipRequestQuerySet(models.QuerySet):
         """Pending requests that wait on this person: to answer as the mentor, or to
         reply to the mentor's question as the mentee."""
         return self.pending().filter(
-            (Q(mentor__user=user) & ~AWAITING_MENTEE) | (Q(mentee__user=user) & AWAITING_MENTEE)
+            (Q(mentor=as_mentor(user)) & ~AWAITING_MENTEE)
+            | (Q(mentee=as_mentee(user)) & AWAITING_MENTEE)
         )
 
     def directed_by(self, user):
