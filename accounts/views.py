@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import Membership, MentorProfile
-from mentorship.pairings.models import AWAITING_MENTEE, MentorshipRequest, Pairing
+from mentorship.pairings.models import MentorshipRequest, Pairing
 
 from .forms import RolesForm
 from .models import User
@@ -28,8 +28,10 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.onboarded_at is None:
         return redirect("onboarding")
-    context = {"mfa_enabled": is_mfa_enabled(user)}
+    context = {}
     if user.is_director:
+        # The admin asks directors for two steps; nobody else's home mentions it.
+        context["mfa_enabled"] = is_mfa_enabled(user)
         # Only the programs this director runs (all of them for a superuser).
         context["people"] = {
             **Membership.objects.directed_by(user).aggregate(
@@ -99,20 +101,34 @@ REFLECTION_DAYS = timedelta(days=90)
 def _pairings_at_a_glance(user: User) -> dict:
     """What waits on this person (requests to answer, pairings to confirm,
     reflections to add), current pairings on each side with their next and last
-    meetings, pending requests counted, and overdue commitments: five queries."""
+    meetings, pending requests counted, and overdue commitments: three queries,
+    each reading only this person's own few rows."""
     now, today = timezone.now(), timezone.localdate()
-    current = Pairing.objects.involving(user).open()
-    current = _with_meetings(current, now).select_related("mentor__user", "mentee__user", "program")
-    current = current.order_by("-started_on", "-created_at", "-pk")
-    mine = list(current)
-    for pairing in mine:
+    # Running pairings, and those ended lately that may wait for a reflection.
+    pairings = Pairing.objects.involving(user).filter(
+        Q(status__in=Pairing.OPEN_STATUSES)
+        | Q(status=Pairing.Status.ENDED, ended_on__gte=today - REFLECTION_DAYS)
+    )
+    pairings = _with_meetings(pairings, now).select_related(
+        "mentor__user", "mentee__user", "program"
+    )
+    mine, to_reflect = [], []
+    for pairing in pairings.order_by("-started_on", "-created_at", "-pk"):
         side = pairing.side_of(user)
         pairing.other = pairing.mentee if side == "mentor" else pairing.mentor
+        if pairing.status == Pairing.Status.ENDED:
+            if not (
+                getattr(pairing, f"{side}_learned") or getattr(pairing, f"{side}_carry_forward")
+            ):
+                to_reflect.append(pairing)
+            continue
         pairing.needs_my_yes = (
             pairing.status == Pairing.Status.PROPOSED
             and getattr(pairing, f"{side}_confirmed_at") is None
         )
         pairing.days_quiet = _days_quiet(pairing, today)
+        mine.append(pairing)
+    to_reflect.sort(key=lambda p: (p.ended_on, p.pk), reverse=True)
     overdue = list(
         Commitment.objects.visible_to(user)
         .overdue(today)
@@ -126,41 +142,31 @@ def _pairings_at_a_glance(user: User) -> dict:
         commitment.other_user = (
             pairing.mentee.user if pairing.mentor.user_id == user.pk else pairing.mentor.user
         )
-    pending = (
+    # Every pending request of this person, oldest first, counted by who it waits on.
+    pending = {"asked": 0, "waiting": 0, "questions": 0}
+    on_me = []
+    for ask in (
         MentorshipRequest.objects.involving(user)
         .pending()
-        .aggregate(
-            # Waiting on the mentors this person asked.
-            asked=Count("pk", filter=Q(mentee__user=user) & ~AWAITING_MENTEE),
-            # Waiting on this person: to answer as a mentor, or to reply as a mentee.
-            waiting=Count("pk", filter=Q(mentor__user=user) & ~AWAITING_MENTEE),
-            questions=Count("pk", filter=Q(mentee__user=user) & AWAITING_MENTEE),
-        )
-    )
-    on_me = list(
-        MentorshipRequest.objects.waiting_on(user)
         .select_related("mentor__user", "mentee__user")
-        .order_by("created_at", "pk")[:WAITING_SHOWN]
-    )
-    to_reflect = list(
-        Pairing.objects.involving(user)
-        .filter(status=Pairing.Status.ENDED, ended_on__gte=today - REFLECTION_DAYS)
-        .filter(
-            Q(mentor__user=user, mentor_learned="", mentor_carry_forward="")
-            | Q(mentee__user=user, mentee_learned="", mentee_carry_forward="")
-        )
-        .select_related("mentor__user", "mentee__user")
-        .order_by("-ended_on", "-pk")[:WAITING_SHOWN]
-    )
-    for pairing in to_reflect:
-        pairing.other = pairing.mentee if pairing.mentor.user_id == user.pk else pairing.mentor
-    waiting_count = pending["waiting"] + pending["questions"]
+        .order_by("created_at", "pk")
+    ):
+        as_mentee = ask.side_of(user) == "mentee"
+        if as_mentee:
+            kind = "questions" if ask.awaiting_mentee else "asked"
+        elif ask.awaiting_mentee:
+            continue  # this mentor asked a question: it waits on the mentee
+        else:
+            kind = "waiting"
+        pending[kind] += 1
+        if kind != "asked":
+            on_me.append(ask)
     return {
         "waiting_on_me": {
-            "requests": on_me,
-            "more_requests": waiting_count - len(on_me),
+            "requests": on_me[:WAITING_SHOWN],
+            "more_requests": max(len(on_me) - WAITING_SHOWN, 0),
             "confirmations": [p for p in mine if p.needs_my_yes],
-            "reflections": to_reflect,
+            "reflections": to_reflect[:WAITING_SHOWN],
         },
         "mentors_of_mine": [p for p in mine if p.mentee.user_id == user.pk],
         "mentees_of_mine": [p for p in mine if p.mentor.user_id == user.pk],

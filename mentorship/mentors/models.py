@@ -52,22 +52,31 @@ class MentorProfileQuerySet(models.QuerySet):
             Exists(Membership.objects.filter(mentor=OuterRef("pk"), program__in=programs))
         )
 
-    def with_open_places(self):
+    def with_open_places(self, *, many: bool = False):
         """`active_mentees`: pairings holding a place (proposed, active or paused);
-        `open_places`: what is left of the capacity, never below zero."""
-        from mentorship.pairings.models import Pairing
+        `open_places`: what is left of the capacity, never below zero.
 
-        holding = (
-            Pairing.objects.open()
-            .filter(mentor=OuterRef("pk"))
-            .order_by()
-            .values("mentor")
-            .annotate(n=Count("pk"))
-            .values("n")
+        For a few mentors, each one's pairings are counted in a subquery. With
+        `many`, for a list that sorts or filters every mentor by it, the counts come
+        joined from the pairings' view of every mentor's load (pairings.MentorLoad,
+        by its reverse name "load"), which the database counts in one pass."""
+        if many:
+            held = Coalesce(F("load__held"), Value(0))
+        else:
+            from mentorship.pairings.models import Pairing
+
+            holding = (
+                Pairing.objects.open()
+                .filter(mentor=OuterRef("pk"))
+                .order_by()
+                .values("mentor")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            held = Coalesce(Subquery(holding, output_field=IntegerField()), Value(0))
+        return self.annotate(active_mentees=held).annotate(
+            open_places=Greatest(F("capacity") - F("active_mentees"), Value(0))
         )
-        return self.annotate(
-            active_mentees=Coalesce(Subquery(holding, output_field=IntegerField()), Value(0))
-        ).annotate(open_places=Greatest(F("capacity") - F("active_mentees"), Value(0)))
 
     def with_memberships(self):
         """Each profile's memberships with their programs, for is_listed_in and

@@ -1,12 +1,12 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
-    IntegerField,
+    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
@@ -77,7 +77,11 @@ def _filter(mentors: QuerySet, used: dict) -> QuerySet:
     if fmt := used.get("format"):
         mentors = mentors.filter(**{FORMAT_FIELDS[fmt]: True})
     if used.get("open_only"):
-        mentors = mentors.filter(accepting_new=True, open_places__gt=0)
+        # Some place left: their open pairings (pairings.MentorLoad) hold fewer
+        # places than they offer.
+        mentors = mentors.alias(held=Coalesce(F("load__held"), Value(0))).filter(
+            accepting_new=True, capacity__gt=F("held")
+        )
     if q := used.get("q"):
         mentors = _search(mentors, q)
     return mentors
@@ -100,33 +104,47 @@ def _in_taxonomy_order(interests: QuerySet) -> QuerySet:
 
 def _in_shared_order(mentors: QuerySet, user) -> QuerySet:
     """Mentors sharing most of the viewer's interests (as a mentee) first, then those
-    with most open places, then by name. Each mentor's interests come with `shared`,
-    so a card can say what you share without a query of its own."""
-    # The viewer's interests through the reverse relation: mentors import no mentees.
-    mine = Interest.objects.filter(mentee_profiles__user=user).values("pk")
-    shared = (
-        MentorProfile.interests.through.objects.filter(
-            mentorprofile_id=OuterRef("pk"), interest__in=mine
+    with most open places, then by name.
+
+    Both counts come from database views (pairings.InterestsInCommon and MentorLoad,
+    through their reverse names: mentors import no mentees and no pairings), which
+    the database counts once for everyone instead of once per mentor."""
+    # The viewer's own mentee profile, if any, through the user's reverse name.
+    mine = get_user_model().objects.filter(pk=user.pk).order_by().values("mentee_profile")
+    return (
+        mentors.with_open_places(many=True)
+        .annotate(
+            in_common=FilteredRelation(
+                "interests_in_common", condition=Q(interests_in_common__mentee=Subquery(mine))
+            ),
+            shared_count=Coalesce(F("in_common__shared"), Value(0)),
+            # A mentor resting this season has no place to offer, whatever is left.
+            places_to_offer=Case(When(accepting_new=True, then=F("open_places")), default=Value(0)),
         )
-        .order_by()
-        .values("mentorprofile_id")
-        .annotate(n=Count("pk"))
-        .values("n")
+        .order_by("-shared_count", "-places_to_offer", "user__name", "pk")
     )
+
+
+def _cards(ids: list[int], user) -> list[MentorProfile]:
+    """The mentors of one page, in the page's order, with their open places and
+    interests; each interest says whether the viewer shares it (`shared`), so a card
+    can say what you share without a query of its own."""
     interests = _in_taxonomy_order(
         Interest.objects.annotate(
             shared=Exists(Interest.objects.filter(pk=OuterRef("pk"), mentee_profiles__user=user))
         )
     )
-    return (
-        mentors.annotate(
-            shared_count=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
-            # A mentor resting this season has no place to offer, whatever is left.
-            places_to_offer=Case(When(accepting_new=True, then=F("open_places")), default=Value(0)),
-        )
+    mentors = (
+        MentorProfile.objects.filter(pk__in=ids)
+        .with_open_places()
+        .select_related("user")
         .prefetch_related(Prefetch("interests", queryset=interests))
-        .order_by("-shared_count", "-places_to_offer", "user__name", "pk")
+        .in_bulk()
     )
+    cards = [mentors[pk] for pk in ids if pk in mentors]
+    for mentor in cards:
+        mentor.shared_names = [i.name for i in mentor.interests.all() if i.shared]
+    return cards
 
 
 @require_GET
@@ -134,18 +152,13 @@ def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     form.is_valid()  # Whatever didn't clean is left out, never an error page.
     used = form.used()
-    mentors = _in_shared_order(
-        _filter(
-            MentorProfile.objects.listed_for(request.user)
-            .with_open_places()
-            .select_related("user"),
-            used,
-        ),
-        request.user,
-    )
-    page = Paginator(mentors, PER_PAGE).get_page(request.GET.get("page"))
-    for mentor in page.object_list:
-        mentor.shared_names = [i.name for i in mentor.interests.all() if i.shared]
+    matching = _filter(MentorProfile.objects.listed_for(request.user), used)
+    ranked = _in_shared_order(matching, request.user)
+    # The order is worked out on the ids alone; only the page's 20 are read whole.
+    paginator = Paginator(ranked.values_list("pk", flat=True), PER_PAGE)
+    paginator.count = matching.count()  # counted without the joins the order needs
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = _cards(list(page.object_list), request.user)
     # The query string without the page, for links that keep the filters.
     query = request.GET.copy()
     query.pop("page", None)

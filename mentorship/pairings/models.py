@@ -318,3 +318,57 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, models.Model):
             return None
         end = self.ended_on or timezone.localdate()
         return (end - self.started_on).days
+
+
+# --- what lists of mentors sort by, as database views -------------------------
+# A directory of 3,000 mentors sorts them all by interests in common and open
+# places before it shows 20. Counted per mentor in a correlated subquery, that is
+# two lookups for each of them on every page; from these views the database
+# counts each in one pass and joins the counts (migration 0003 creates them).
+
+
+class MentorLoad(models.Model):
+    """How many places each mentor's open pairings hold (OPEN_STATUSES). Mentors
+    whose pairings hold none have no row."""
+
+    mentor = models.OneToOneField(
+        MentorProfile,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="load",
+    )
+    held = models.PositiveIntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "pairings_mentor_load"
+
+    def __str__(self):
+        return f"{self.mentor}: {self.held} held"
+
+
+class InterestsInCommon(models.Model):
+    """How many interests a mentor and a mentee share, for every pair sharing one."""
+
+    pk = models.CompositePrimaryKey("mentor", "mentee")
+    mentor = models.ForeignKey(
+        MentorProfile,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="interests_in_common",
+    )
+    mentee = models.ForeignKey(
+        MenteeProfile,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="interests_in_common",
+    )
+    shared = models.PositiveIntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "pairings_interests_in_common"
+
+    def __str__(self):
+        return f"{self.mentor} and {self.mentee}: {self.shared} in common"
