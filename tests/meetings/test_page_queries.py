@@ -13,17 +13,15 @@ from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db
 
-# Each count includes what every signed-in page costs: the session and the user
-# (2), allauth's record of signed-in sessions (5, savepoints included) and saving
-# the session (3, savepoints included).
+# Each count includes what every signed-in page that writes nothing costs: the
+# session and the user (2).
 # The pairing page, for the mentor: the pairing with both people and the program
 # (1), the meetings (1), the notes the viewer may read (1), the commitments (1).
-PAIRING_PAGE_QUERIES = 14
-# The dashboard of a mentor: the two-step check (1), the mentor profile (1) and its
-# programs with their approval (1), the pairings with their next and last meetings
-# (1), the pending requests counted (1), those waiting on them (1), reflections to
-# add (1), the overdue commitments (1).
-DASHBOARD_QUERIES = 18
+PAIRING_PAGE_QUERIES = 6
+# The dashboard of a mentor: the mentor profile (1) and its programs with their
+# approval (1), the running and lately ended pairings with their next and last
+# meetings (1), the overdue commitments (1), the pending requests (1).
+DASHBOARD_QUERIES = 7
 
 
 def build(program, label: str, n: int):
