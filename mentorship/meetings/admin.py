@@ -6,20 +6,19 @@ meeting figures (last meeting, meetings held, days since) are defined here and
 used by mentorship/pairings/admin.py.
 """
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib import admin
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
 
 from mentorship.pairings.models import Pairing
-from mentorship.programs.admin import DirectedProgramListFilter
+from mentorship.programs.admin import DirectedProgramListFilter, count_per
 
 from .models import Meeting
 
-HELD = Q(meetings__status=Meeting.Status.HELD)
 RUNNING = [Pairing.Status.ACTIVE, Pairing.Status.PAUSED]
 
 
@@ -28,13 +27,35 @@ RUNNING = [Pairing.Status.ACTIVE, Pairing.Status.PAUSED]
 
 def with_meeting_figures(pairings: QuerySet) -> QuerySet:
     """Each pairing's last held meeting (a date, in the site's time zone), how many
-    it held, and `last_met`: that date, or the start when none was held yet. One
-    join and one GROUP BY, so a page of 100 pairings costs no query more than one
-    of 5."""
+    it held, and `last_met`: that date, or the start when none was held yet.
+
+    Correlated subqueries through the meetings' pairing index: PostgreSQL runs
+    them for the page's rows only, after the sort and the LIMIT, unless a filter
+    or a sort asks for them. A join with GROUP BY would first add up every
+    meeting of every pairing in the program, however few rows the page shows."""
+    held = Meeting.objects.filter(status=Meeting.Status.HELD)
+    last = held.filter(pairing=OuterRef("pk")).values("pairing").annotate(at=Max("starts_at"))
     return pairings.annotate(
-        last_meeting_on=Max(TruncDate("meetings__starts_at"), filter=HELD),
-        meetings_held=Count("meetings", filter=HELD),
+        last_meeting_on=TruncDate(Subquery(last.values("at"))),
+        meetings_held=count_per(held, "pairing"),
     ).annotate(last_met=Coalesce(F("last_meeting_on"), F("started_on")))
+
+
+def quiet_since(pairings: QuerySet, since: date) -> QuerySet:
+    """Running pairings whose `last_met` (with_meeting_figures) is before `since`:
+    no meeting held on or after that day, and one held before it or a start before it.
+
+    Said with EXISTS rather than through last_met, PostgreSQL reads the held
+    meetings once for all the pairings (an anti-join), where last_met would run
+    its subquery for every running pairing of the program."""
+    held = Meeting.objects.filter(pairing=OuterRef("pk"), status=Meeting.Status.HELD)
+    # Held on or after that day where the site is: from its midnight on.
+    midnight = datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone())
+    return (
+        pairings.filter(status__in=RUNNING)
+        .exclude(Exists(held.filter(starts_at__gte=midnight)))
+        .filter(Q(started_on__lt=since) | Q(Exists(held)))
+    )
 
 
 def days_since_met(pairing: Pairing, today=None) -> int | None:
@@ -58,7 +79,7 @@ class QuietListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in {str(days) for days in self.DAYS}:
             since = timezone.localdate() - timedelta(days=int(self.value()))
-            return queryset.filter(status__in=RUNNING, last_met__lt=since)
+            return quiet_since(queryset, since)
         return queryset
 
 

@@ -199,6 +199,18 @@ def test_the_pairing_list_shows_days_active_and_who_waits_for_approval(client, w
     assert html.count('alt="True"') == 1  # only the proposed pairing waits for approval
 
 
+def test_each_rows_box_is_labelled_with_the_two_people(client, world):
+    pairing = make_pairing(world["dana"], world["sam"])
+    client.force_login(world["director_a"])
+
+    html = client.get(PAIRINGS).content.decode()
+
+    assert (
+        f'value="{pairing.pk}" class="action-select" '
+        'aria-label="Select this object for an action - Dr Dana Chen and Sam Whitfield"'
+    ) in html
+
+
 # --- actions --------------------------------------------------------------------
 
 
