@@ -14,6 +14,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
 
+from accounts.admin_site import ROWS_PER_PAGE
+from accounts.models import User
 from mentorship.pairings.models import Pairing
 from mentorship.programs.admin import DirectedProgramListFilter, count_per
 
@@ -102,11 +104,12 @@ class MeetingAdmin(admin.ModelAdmin):
         "minutes",
         "format",
         "status",
-        "logged_by",
+        "logged_by_name",
     ]
     list_display_links = ["starts_at"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     list_filter = ["status", "format", MeetingProgramListFilter]
-    list_select_related = ["pairing__mentor__user", "pairing__mentee__user", "logged_by"]
     search_fields = ["pairing__mentor__user__name", "pairing__mentee__user__name"]
     fields = ["pairing", "program", "starts_at", "minutes", "format", "status", "logged_by"]
     readonly_fields = fields
@@ -114,10 +117,17 @@ class MeetingAdmin(admin.ModelAdmin):
     view_on_site = False
 
     def get_queryset(self, request: HttpRequest):
+        # The names are subqueries by primary key, read for the page's rows only
+        # (after the sort and the LIMIT): joining the pairings and their people
+        # would first pair every meeting of the program with them.
+        pairing = Pairing.objects.filter(pk=OuterRef("pairing_id")).order_by()
+        logger = User.objects.filter(pk=OuterRef("logged_by_id")).order_by()
         return Meeting.objects.filter(
             pairing__in=Pairing.objects.directed_by(request.user).values("pk")
-        ).select_related(
-            "pairing__mentor__user", "pairing__mentee__user", "pairing__program", "logged_by"
+        ).annotate(
+            mentor_name=Subquery(pairing.values("mentor__user__name")),
+            mentee_name=Subquery(pairing.values("mentee__user__name")),
+            logged_by_name=Subquery(logger.values("name")),
         )
 
     def has_add_permission(self, request):
@@ -131,11 +141,15 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.display(description="mentor", ordering="pairing__mentor__user__name")
     def mentor_name(self, obj: Meeting) -> str:
-        return obj.pairing.mentor.user.name
+        return obj.mentor_name
 
     @admin.display(description="mentee", ordering="pairing__mentee__user__name")
     def mentee_name(self, obj: Meeting) -> str:
-        return obj.pairing.mentee.user.name
+        return obj.mentee_name
+
+    @admin.display(description="logged by", ordering="logged_by__name")
+    def logged_by_name(self, obj: Meeting) -> str | None:
+        return obj.logged_by_name
 
     @admin.display(description="program")
     def program(self, obj: Meeting) -> str:
