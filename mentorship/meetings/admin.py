@@ -60,11 +60,16 @@ def quiet_since(pairings: QuerySet, since: date) -> QuerySet:
     )
 
 
-def days_since_met(pairing: Pairing, today=None) -> int | None:
+def days_since(status: str, last_met: date | None, today: date) -> int | None:
     """Days since the two last met (or started), for pairings still running."""
-    if pairing.status not in RUNNING or pairing.last_met is None:
+    if status not in RUNNING or last_met is None:
         return None
-    return ((today or timezone.localdate()) - pairing.last_met).days
+    return (today - last_met).days
+
+
+def days_since_met(pairing: Pairing) -> int | None:
+    """days_since() of a pairing annotated by with_meeting_figures."""
+    return days_since(pairing.status, pairing.last_met, timezone.localdate())
 
 
 class QuietListFilter(admin.SimpleListFilter):

@@ -5,13 +5,11 @@ the change forms are read-only, and the actions call the services row by row.
 The closing reflections are each person's own words and never appear here.
 """
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -24,6 +22,7 @@ from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filte
 
 from . import admin_requests  # noqa: F401  (registers the requests' admin)
 from .admin_base import PEOPLE_SEARCH, REFLECTIONS, ReadOnlyHistoryAdmin, with_names
+from .admin_export import pairings_csv
 from .admin_forms import PairingProposeForm, ReasonForm, ReassignForm, plural
 from .models import Pairing
 from .services import (
@@ -401,50 +400,4 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
 
     @admin.action(description="Export selected as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"pairings-{timezone.localdate().isoformat()}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "program",
-                "mentor",
-                "mentor e-mail",
-                "mentee",
-                "mentee e-mail",
-                "status",
-                "how it began",
-                "started",
-                "ended",
-                "days active",
-                "last meeting",
-                "meetings held",
-                "days since they met",
-            ]
-        )
-        today = timezone.localdate()
-        for pairing in queryset:
-            row = [
-                pairing.program.name,
-                pairing.mentor.user.name,
-                pairing.mentor.user.email,
-                pairing.mentee.user.name,
-                pairing.mentee.user.email,
-                pairing.get_status_display(),
-                pairing.get_origin_display(),
-                pairing.started_on.isoformat() if pairing.started_on else "",
-                pairing.ended_on.isoformat() if pairing.ended_on else "",
-                "" if pairing.days_active is None else pairing.days_active,
-                pairing.last_meeting_on.isoformat() if pairing.last_meeting_on else "",
-                pairing.meetings_held,
-                "" if (days := days_since_met(pairing, today)) is None else days,
-            ]
-            writer.writerow([spreadsheet_safe(value) for value in row])
-        return response
-
-
-def spreadsheet_safe(value):
-    """A name typed as "=HYPERLINK(...)" stays text when the file opens in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+        return pairings_csv(queryset, f"pairings-{timezone.localdate().isoformat()}.csv")

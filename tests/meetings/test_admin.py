@@ -169,7 +169,7 @@ def export(client, pairings) -> list[list[str]]:
         PAIRINGS, {"action": "export_csv", ACTION_CHECKBOX_NAME: [p.pk for p in pairings]}
     )
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
 
 
 # --- confidentiality ------------------------------------------------------------
@@ -194,9 +194,8 @@ def test_no_admin_page_or_export_shows_a_word_of_the_notes_or_commitments(
         client.get(reverse("admin:meetings_meeting_history", args=[words.pk])),
         *(client.get(reverse("admin:meetings_meeting_change", args=[pk])) for pk in meeting_ids),
     ]
-    csv_body = client.post(
-        PAIRINGS, {"action": "export_csv", ACTION_CHECKBOX_NAME: [pairing.pk]}
-    ).content.decode()
+    exported = client.post(PAIRINGS, {"action": "export_csv", ACTION_CHECKBOX_NAME: [pairing.pk]})
+    csv_body = b"".join(exported.streaming_content).decode()
 
     for page in pages:
         assert page.status_code == HTTPStatus.OK, page

@@ -487,8 +487,10 @@ def test_the_csv_export_has_the_columns_and_no_reflections(client, world):
     )
 
     assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"].startswith('attachment; filename="pairings-')
-    body = response.content.decode()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="pairings-{timezone.localdate().isoformat()}.csv"'
+    )
+    body = b"".join(response.streaming_content).decode()
     assert REFLECTION not in body
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == [
@@ -541,6 +543,29 @@ def test_the_csv_export_has_the_columns_and_no_reflections(client, world):
         ],
     ]
     assert proposed.pk  # both rows came from the director's own programs
+
+
+def test_the_csv_export_keeps_a_typed_formula_as_text(client, world):
+    mentor = world["dana"].user
+    mentor.name = '=HYPERLINK("https://evil.example.org","Dana")'
+    mentor.save(update_fields=["name"])
+    make_pairing(world["dana"], world["sam"])
+    client.force_login(world["director_a"])
+
+    response = client.post(
+        PAIRINGS,
+        {
+            "action": "export_csv",
+            ACTION_CHECKBOX_NAME: list(Pairing.objects.values_list("pk", flat=True)),
+        },
+    )
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][1:4] == [
+        '\'=HYPERLINK("https://evil.example.org","Dana")',
+        "dana@example.com",
+        "Sam Whitfield",
+    ]
 
 
 # --- adding ---------------------------------------------------------------------

@@ -1,9 +1,13 @@
-"""The pairing and request changelists cost a fixed number of queries, however many rows."""
+"""The pairing and request changelists, and the pairings' CSV export, cost a fixed
+number of queries however many rows."""
 
 from datetime import date, timedelta
 from http import HTTPStatus
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -134,3 +138,41 @@ def test_the_changelists_cost_the_same_for_5_and_200_rows(
     assert len(response.context["cl"].result_list) == ROWS_PER_PAGE
     first = response.context["cl"].result_list[0]
     assert first.mentee.user.name in response.content.decode()
+
+
+def export_every_pairing(client) -> list[bytes]:
+    """The CSV action on every row of the changelist ("select all"), read to its end."""
+    response = client.post(
+        reverse("admin:pairings_pairing_changelist"),
+        {
+            "action": "export_csv",
+            "select_across": "1",
+            "index": "0",
+            ACTION_CHECKBOX_NAME: [Pairing.objects.values_list("pk", flat=True).first()],
+        },
+    )
+    assert response.streaming
+    return list(response.streaming_content)
+
+
+def test_the_csv_export_streams_line_by_line_in_the_same_queries_for_10_and_1000_rows(
+    client,
+):
+    director = make_director()
+    program = make_program("Stanford Anesthesiology Residency", directors=[director])
+    other = make_program("Pediatric Anesthesia Fellowship")
+    client.force_login(director)
+    client.get(reverse("admin:pairings_pairing_changelist"))
+    add_pairings(program, 0, 10)
+    add_pairings(other, 5000, 5003)  # another director's rows are not exported
+
+    with CaptureQueriesContext(connection) as few:
+        small = export_every_pairing(client)
+    add_pairings(program, 10, 1000)
+    with CaptureQueriesContext(connection) as many:
+        large = export_every_pairing(client)
+
+    # A header, then one chunk per pairing, sent as each is read.
+    assert (len(small), len(large)) == (11, 1001)
+    assert large[1].decode().startswith("Stanford Anesthesiology Residency,Mentor 999,")
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
