@@ -6,20 +6,21 @@ meeting figures (last meeting, meetings held, days since) are defined here and
 used by mentorship/pairings/admin.py.
 """
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib import admin
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
 
+from accounts.admin_site import ROWS_PER_PAGE
+from accounts.models import User
 from mentorship.pairings.models import Pairing
-from mentorship.programs.admin import DirectedProgramListFilter
+from mentorship.programs.admin import DirectedProgramListFilter, count_per
 
 from .models import Meeting
 
-HELD = Q(meetings__status=Meeting.Status.HELD)
 RUNNING = [Pairing.Status.ACTIVE, Pairing.Status.PAUSED]
 
 
@@ -28,20 +29,47 @@ RUNNING = [Pairing.Status.ACTIVE, Pairing.Status.PAUSED]
 
 def with_meeting_figures(pairings: QuerySet) -> QuerySet:
     """Each pairing's last held meeting (a date, in the site's time zone), how many
-    it held, and `last_met`: that date, or the start when none was held yet. One
-    join and one GROUP BY, so a page of 100 pairings costs no query more than one
-    of 5."""
+    it held, and `last_met`: that date, or the start when none was held yet.
+
+    Correlated subqueries through the meetings' pairing index: PostgreSQL runs
+    them for the page's rows only, after the sort and the LIMIT, unless a filter
+    or a sort asks for them. A join with GROUP BY would first add up every
+    meeting of every pairing in the program, however few rows the page shows."""
+    held = Meeting.objects.filter(status=Meeting.Status.HELD)
+    last = held.filter(pairing=OuterRef("pk")).values("pairing").annotate(at=Max("starts_at"))
     return pairings.annotate(
-        last_meeting_on=Max(TruncDate("meetings__starts_at"), filter=HELD),
-        meetings_held=Count("meetings", filter=HELD),
+        last_meeting_on=TruncDate(Subquery(last.values("at"))),
+        meetings_held=count_per(held, "pairing"),
     ).annotate(last_met=Coalesce(F("last_meeting_on"), F("started_on")))
 
 
-def days_since_met(pairing: Pairing, today=None) -> int | None:
+def quiet_since(pairings: QuerySet, since: date) -> QuerySet:
+    """Running pairings whose `last_met` (with_meeting_figures) is before `since`:
+    no meeting held on or after that day, and one held before it or a start before it.
+
+    Said with EXISTS rather than through last_met, PostgreSQL reads the held
+    meetings once for all the pairings (an anti-join), where last_met would run
+    its subquery for every running pairing of the program."""
+    held = Meeting.objects.filter(pairing=OuterRef("pk"), status=Meeting.Status.HELD)
+    # Held on or after that day where the site is: from its midnight on.
+    midnight = datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone())
+    return (
+        pairings.filter(status__in=RUNNING)
+        .exclude(Exists(held.filter(starts_at__gte=midnight)))
+        .filter(Q(started_on__lt=since) | Q(Exists(held)))
+    )
+
+
+def days_since(status: str, last_met: date | None, today: date) -> int | None:
     """Days since the two last met (or started), for pairings still running."""
-    if pairing.status not in RUNNING or pairing.last_met is None:
+    if status not in RUNNING or last_met is None:
         return None
-    return ((today or timezone.localdate()) - pairing.last_met).days
+    return (today - last_met).days
+
+
+def days_since_met(pairing: Pairing) -> int | None:
+    """days_since() of a pairing annotated by with_meeting_figures."""
+    return days_since(pairing.status, pairing.last_met, timezone.localdate())
 
 
 class QuietListFilter(admin.SimpleListFilter):
@@ -58,7 +86,7 @@ class QuietListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in {str(days) for days in self.DAYS}:
             since = timezone.localdate() - timedelta(days=int(self.value()))
-            return queryset.filter(status__in=RUNNING, last_met__lt=since)
+            return quiet_since(queryset, since)
         return queryset
 
 
@@ -81,11 +109,12 @@ class MeetingAdmin(admin.ModelAdmin):
         "minutes",
         "format",
         "status",
-        "logged_by",
+        "logged_by_name",
     ]
     list_display_links = ["starts_at"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     list_filter = ["status", "format", MeetingProgramListFilter]
-    list_select_related = ["pairing__mentor__user", "pairing__mentee__user", "logged_by"]
     search_fields = ["pairing__mentor__user__name", "pairing__mentee__user__name"]
     fields = ["pairing", "program", "starts_at", "minutes", "format", "status", "logged_by"]
     readonly_fields = fields
@@ -93,10 +122,17 @@ class MeetingAdmin(admin.ModelAdmin):
     view_on_site = False
 
     def get_queryset(self, request: HttpRequest):
+        # The names are subqueries by primary key, read for the page's rows only
+        # (after the sort and the LIMIT): joining the pairings and their people
+        # would first pair every meeting of the program with them.
+        pairing = Pairing.objects.filter(pk=OuterRef("pairing_id")).order_by()
+        logger = User.objects.filter(pk=OuterRef("logged_by_id")).order_by()
         return Meeting.objects.filter(
             pairing__in=Pairing.objects.directed_by(request.user).values("pk")
-        ).select_related(
-            "pairing__mentor__user", "pairing__mentee__user", "pairing__program", "logged_by"
+        ).annotate(
+            mentor_name=Subquery(pairing.values("mentor__user__name")),
+            mentee_name=Subquery(pairing.values("mentee__user__name")),
+            logged_by_name=Subquery(logger.values("name")),
         )
 
     def has_add_permission(self, request):
@@ -110,11 +146,15 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.display(description="mentor", ordering="pairing__mentor__user__name")
     def mentor_name(self, obj: Meeting) -> str:
-        return obj.pairing.mentor.user.name
+        return obj.mentor_name
 
     @admin.display(description="mentee", ordering="pairing__mentee__user__name")
     def mentee_name(self, obj: Meeting) -> str:
-        return obj.pairing.mentee.user.name
+        return obj.mentee_name
+
+    @admin.display(description="logged by", ordering="logged_by__name")
+    def logged_by_name(self, obj: Meeting) -> str | None:
+        return obj.logged_by_name
 
     @admin.display(description="program")
     def program(self, obj: Meeting) -> str:

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 
+from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.programs.admin import DirectedProgramListFilter
 from mentorship.programs.models import Program
 
@@ -9,8 +11,10 @@ from .models import MenteeProfile
 
 @admin.register(MenteeProfile)
 class MenteeProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "program", "training_level", "start_year", "updated_at"]
+    list_display = ["name", "email", "program_name", "training_level", "start_year", "updated_at"]
     list_filter = [DirectedProgramListFilter, "training_level"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     search_fields = ["user__name", "user__email"]
     raw_id_fields = ["user"]
     filter_horizontal = ["interests"]
@@ -26,7 +30,14 @@ class MenteeProfileAdmin(admin.ModelAdmin):
         return [*self.readonly_fields, "user"] if obj else self.readonly_fields
 
     def get_queryset(self, request: HttpRequest):
-        return MenteeProfile.objects.directed_by(request.user).select_related("user", "program")
+        # The person is joined (the list is sorted by name); the program's name is
+        # a subquery, read for the page's rows only.
+        program = Program.objects.filter(pk=OuterRef("program_id")).order_by()
+        return (
+            MenteeProfile.objects.directed_by(request.user)
+            .select_related("user")
+            .annotate(program_name=Subquery(program.values("name")))
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "program":
@@ -40,3 +51,7 @@ class MenteeProfileAdmin(admin.ModelAdmin):
     @admin.display(description="e-mail", ordering="user__email")
     def email(self, obj: MenteeProfile) -> str:
         return obj.user.email
+
+    @admin.display(description="program", ordering="program__name")
+    def program_name(self, obj: MenteeProfile) -> str:
+        return obj.program_name

@@ -1,12 +1,52 @@
 from django.contrib import admin, messages
-from django.db.models import Exists, OuterRef
+from django.db.models import (
+    Aggregate,
+    Case,
+    Exists,
+    OuterRef,
+    RowRange,
+    Subquery,
+    TextField,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Concat
 from django.http import HttpRequest
 
+from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filter
 from mentorship.programs.models import Program
 
 from .models import Membership, MentorProfile
 from .services import mentor_approve, mentor_unapprove
+
+
+class JoinedText(Aggregate):
+    """Texts joined with ", ": STRING_AGG on PostgreSQL, GROUP_CONCAT on SQLite."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ', ')"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+
+def program_names():
+    """Each mentor's programs by name, "(waiting)" after those that have not
+    approved them yet, as one text from a subquery: the page's rows only.
+
+    A window over all of the mentor's memberships keeps the names in order on
+    both databases (SQLite's GROUP_CONCAT takes no ORDER BY)."""
+    label = Concat(
+        "program__name",
+        Case(When(approved_at__isnull=True, then=Value(" (waiting)")), default=Value("")),
+        output_field=TextField(),
+    )
+    names = Window(JoinedText(label), order_by="program__name", frame=RowRange(None, None))
+    rows = Membership.objects.filter(mentor=OuterRef("pk")).order_by().annotate(names=names)
+    return Subquery(rows.values("names")[:1])
 
 
 class MentorProgramListFilter(DirectedProgramListFilter):
@@ -72,6 +112,8 @@ class MentorProfileAdmin(admin.ModelAdmin):
         "email",
     ]
     list_filter = [MentorProgramListFilter, ApprovedListFilter, "accepting_new"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     search_fields = ["user__name", "user__email", "title", "division"]
     actions = ["approve", "unapprove"]
     raw_id_fields = ["user"]
@@ -105,8 +147,10 @@ class MentorProfileAdmin(admin.ModelAdmin):
         return (
             MentorProfile.objects.directed_by(request.user)
             .select_related("user")
-            .with_memberships()
-            .annotate(waiting_in_mine=Exists(waiting_in_mine.filter(mentor=OuterRef("pk"))))
+            .annotate(
+                waiting_in_mine=Exists(waiting_in_mine.filter(mentor=OuterRef("pk"))),
+                program_names=program_names(),
+            )
         )
 
     @admin.display(description="name", ordering="user__name")
@@ -119,9 +163,7 @@ class MentorProfileAdmin(admin.ModelAdmin):
 
     @admin.display(description="programs")
     def program_names(self, obj: MentorProfile) -> str:
-        return ", ".join(
-            m.program.name + ("" if m.is_approved else " (waiting)") for m in obj.memberships.all()
-        )
+        return obj.program_names
 
     @admin.display(description="approved", boolean=True, ordering="waiting_in_mine")
     def approved(self, obj: MentorProfile) -> bool:

@@ -5,21 +5,24 @@ the change forms are read-only, and the actions call the services row by row.
 The closing reflections are each person's own words and never appear here.
 """
 
-import csv
-
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
+from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.meetings.admin import QuietListFilter, days_since_met, with_meeting_figures
 from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filter
 
 from . import admin_requests  # noqa: F401  (registers the requests' admin)
-from .admin_base import PEOPLE_SEARCH, REFLECTIONS, ReadOnlyHistoryAdmin
+from .admin_base import PEOPLE_SEARCH, REFLECTIONS, ReadOnlyHistoryAdmin, with_names
+from .admin_export import pairings_csv
 from .admin_forms import PairingProposeForm, ReasonForm, ReassignForm, plural
 from .models import Pairing
 from .services import (
@@ -41,8 +44,12 @@ class StartYearListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # The plain rows: the changelist's meeting figures would only slow this down.
-        rows = Pairing.objects.directed_by(request.user).filter(started_on__isnull=False)
-        return [(str(day.year), str(day.year)) for day in rows.dates("started_on", "year", "DESC")]
+        # Read once per request: an action's post builds the filters twice.
+        if not hasattr(request, "_pairing_start_years"):
+            rows = Pairing.objects.directed_by(request.user).filter(started_on__isnull=False)
+            years = rows.dates("started_on", "year", "DESC")
+            request._pairing_start_years = [(str(day.year), str(day.year)) for day in years]
+        return request._pairing_start_years
 
     def queryset(self, request, queryset):
         if self.value() in {value for value, _ in self.lookup_choices}:
@@ -88,6 +95,8 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
         "days_since_met",
     ]
     list_display_links = ["mentor_name"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     list_filter = [
         DirectedProgramListFilter,
         "status",
@@ -96,7 +105,6 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
         StartYearListFilter,
         "origin",
     ]
-    list_select_related = ["mentor__user", "mentee__user", "program"]
     search_fields = PEOPLE_SEARCH
     exclude = REFLECTIONS
     fieldsets = [
@@ -137,12 +145,26 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
         return [name for name in super().get_list_display(request) if name not in hidden]
 
     def get_queryset(self, request: HttpRequest):
-        # Meetings' dates and counts only, from annotations: never a note.
-        return with_meeting_figures(
-            Pairing.objects.directed_by(request.user).select_related(
-                "mentor__user", "mentee__user", "program"
-            )
+        # Names, and meetings' dates and counts only, from annotations: never a note.
+        return with_meeting_figures(with_names(Pairing.objects.directed_by(request.user)))
+
+    def response_action(self, request, queryset):
+        # The actions work on whole pairings and their people (the changelist reads
+        # only names), with one query for all the rows chosen.
+        return super().response_action(
+            request, queryset.select_related("mentor__user", "mentee__user", "program")
         )
+
+    def action_checkbox(self, obj: Pairing):
+        # Django's own box, labelled as str(obj) would say it ("Dana and Sam") but
+        # from the names the page has read: str(obj) would fetch both people of
+        # every row, one query after another.
+        label = format_html(
+            gettext("Select this object for an action - {}"),
+            f"{obj.mentor_name} and {obj.mentee_name}",
+        )
+        box = forms.CheckboxInput({"class": "action-select", "aria-label": label}, lambda v: False)
+        return box.render(ACTION_CHECKBOX_NAME, str(obj.pk))
 
     @admin.display(description="last meeting", ordering="last_meeting_on")
     def last_meeting_on(self, obj: Pairing):
@@ -155,10 +177,6 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="days since they met", ordering="-last_met")
     def days_since_met(self, obj: Pairing) -> int | None:
         return days_since_met(obj)
-
-    @admin.display(description="program", ordering="program__name")
-    def program_name(self, obj: Pairing) -> str:
-        return obj.program.name
 
     @admin.display(description="days active")
     def days_active(self, obj: Pairing) -> int | None:
@@ -382,50 +400,4 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
 
     @admin.action(description="Export selected as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"pairings-{timezone.localdate().isoformat()}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "program",
-                "mentor",
-                "mentor e-mail",
-                "mentee",
-                "mentee e-mail",
-                "status",
-                "how it began",
-                "started",
-                "ended",
-                "days active",
-                "last meeting",
-                "meetings held",
-                "days since they met",
-            ]
-        )
-        today = timezone.localdate()
-        for pairing in queryset:
-            row = [
-                pairing.program.name,
-                pairing.mentor.user.name,
-                pairing.mentor.user.email,
-                pairing.mentee.user.name,
-                pairing.mentee.user.email,
-                pairing.get_status_display(),
-                pairing.get_origin_display(),
-                pairing.started_on.isoformat() if pairing.started_on else "",
-                pairing.ended_on.isoformat() if pairing.ended_on else "",
-                "" if pairing.days_active is None else pairing.days_active,
-                pairing.last_meeting_on.isoformat() if pairing.last_meeting_on else "",
-                pairing.meetings_held,
-                "" if (days := days_since_met(pairing, today)) is None else days,
-            ]
-            writer.writerow([spreadsheet_safe(value) for value in row])
-        return response
-
-
-def spreadsheet_safe(value):
-    """A name typed as "=HYPERLINK(...)" stays text when the file opens in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+        return pairings_csv(queryset, f"pairings-{timezone.localdate().isoformat()}.csv")

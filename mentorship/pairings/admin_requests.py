@@ -6,9 +6,10 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils import timezone
 
+from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.programs.admin import DirectedProgramListFilter
 
-from .admin_base import PEOPLE_SEARCH, ReadOnlyHistoryAdmin
+from .admin_base import PEOPLE_SEARCH, ReadOnlyHistoryAdmin, with_names
 from .models import MentorshipRequest
 
 
@@ -34,15 +35,16 @@ class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "mentee_name",
         "mentor_name",
-        "program",
+        "program_name",
         "status",
         "created_at",
         "age_days",
         "awaiting_mentee",
     ]
     list_display_links = ["mentee_name"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     list_filter = ["status", DirectedProgramListFilter, RequestAgeListFilter]
-    list_select_related = ["mentor__user", "mentee__user", "program"]
     search_fields = PEOPLE_SEARCH
     fieldsets = [
         (None, {"fields": ["mentee", "mentor", "program", "status", "created_at"]}),
@@ -65,9 +67,7 @@ class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest):
-        return MentorshipRequest.objects.directed_by(request.user).select_related(
-            "mentor__user", "mentee__user", "program"
-        )
+        return with_names(MentorshipRequest.objects.directed_by(request.user))
 
     def has_add_permission(self, request):
         return False

@@ -3,6 +3,7 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, 
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
+from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 
@@ -71,6 +72,8 @@ class ProgramAdmin(admin.ModelAdmin):
         "request_expiry_days",
     ]
     list_filter = ["meeting_target_days"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["directors"]
@@ -108,6 +111,8 @@ class InterestAdmin(admin.ModelAdmin):
 
     list_display = ["name", "category", "mentor_count", "mentee_count"]
     list_filter = ["category"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
     search_fields = ["name"]
 
     def get_queryset(self, request: HttpRequest):

@@ -199,6 +199,18 @@ def test_the_pairing_list_shows_days_active_and_who_waits_for_approval(client, w
     assert html.count('alt="True"') == 1  # only the proposed pairing waits for approval
 
 
+def test_each_rows_box_is_labelled_with_the_two_people(client, world):
+    pairing = make_pairing(world["dana"], world["sam"])
+    client.force_login(world["director_a"])
+
+    html = client.get(PAIRINGS).content.decode()
+
+    assert (
+        f'value="{pairing.pk}" class="action-select" '
+        'aria-label="Select this object for an action - Dr Dana Chen and Sam Whitfield"'
+    ) in html
+
+
 # --- actions --------------------------------------------------------------------
 
 
@@ -475,8 +487,10 @@ def test_the_csv_export_has_the_columns_and_no_reflections(client, world):
     )
 
     assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"].startswith('attachment; filename="pairings-')
-    body = response.content.decode()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="pairings-{timezone.localdate().isoformat()}.csv"'
+    )
+    body = b"".join(response.streaming_content).decode()
     assert REFLECTION not in body
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == [
@@ -529,6 +543,29 @@ def test_the_csv_export_has_the_columns_and_no_reflections(client, world):
         ],
     ]
     assert proposed.pk  # both rows came from the director's own programs
+
+
+def test_the_csv_export_keeps_a_typed_formula_as_text(client, world):
+    mentor = world["dana"].user
+    mentor.name = '=HYPERLINK("https://evil.example.org","Dana")'
+    mentor.save(update_fields=["name"])
+    make_pairing(world["dana"], world["sam"])
+    client.force_login(world["director_a"])
+
+    response = client.post(
+        PAIRINGS,
+        {
+            "action": "export_csv",
+            ACTION_CHECKBOX_NAME: list(Pairing.objects.values_list("pk", flat=True)),
+        },
+    )
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][1:4] == [
+        '\'=HYPERLINK("https://evil.example.org","Dana")',
+        "dana@example.com",
+        "Sam Whitfield",
+    ]
 
 
 # --- adding ---------------------------------------------------------------------

@@ -1,12 +1,17 @@
-"""The pairing and request changelists cost a fixed number of queries, however many rows."""
+"""The pairing and request changelists, and the pairings' CSV export, cost a fixed
+number of queries however many rows."""
 
 from datetime import date, timedelta
 from http import HTTPStatus
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.admin_site import ROWS_PER_PAGE
 from accounts.models import User
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
@@ -16,11 +21,12 @@ from tests.factories import make_director, make_program
 
 pytestmark = pytest.mark.django_db
 
-# Pinned: the same ceiling holds for 5 and for 200 rows (the page shows 100).
+# Pinned: the same number for 5 and for 200 rows (the page shows ROWS_PER_PAGE).
 # About ten of them are the session, allauth's user sessions, the MFA check and
-# the permissions; then the program and start-year filters, and the counts.
-PAIRING_CHANGELIST_QUERIES = 19
-REQUEST_CHANGELIST_QUERIES = 18
+# the permissions; then the program and start-year filters, the count of the
+# rows filtered (never of the whole table) and the page of rows.
+PAIRING_CHANGELIST_QUERIES = 18
+REQUEST_CHANGELIST_QUERIES = 17
 
 PAIRING_STATUSES = ["proposed", "active", "paused", "ended"]
 REQUEST_STATUSES = ["pending", "accepted", "declined", "withdrawn", "expired"]
@@ -117,15 +123,56 @@ def test_the_changelists_cost_the_same_for_5_and_200_rows(
     add_rows(program, 0, 5)
     add_rows(other, 1000, 1003)  # another director's rows are neither shown nor counted
 
-    with django_assert_max_num_queries(ceiling):
+    with django_assert_max_num_queries(ceiling) as few:
         response = client.get(url)
     assert response.context["cl"].result_count == 5
 
     add_rows(program, 5, 200)
-    with django_assert_max_num_queries(ceiling):
+    with django_assert_max_num_queries(ceiling) as many:
         response = client.get(url)
     assert response.status_code == HTTPStatus.OK
+    assert len(many) == len(few)
+    # One count, of the rows filtered: never a second one of the whole table.
+    assert sum(q["sql"].startswith("SELECT COUNT(*)") for q in many.captured_queries) == 1
     assert response.context["cl"].result_count == 200
-    assert len(response.context["cl"].result_list) == 100
+    assert len(response.context["cl"].result_list) == ROWS_PER_PAGE
     first = response.context["cl"].result_list[0]
     assert first.mentee.user.name in response.content.decode()
+
+
+def export_every_pairing(client) -> list[bytes]:
+    """The CSV action on every row of the changelist ("select all"), read to its end."""
+    response = client.post(
+        reverse("admin:pairings_pairing_changelist"),
+        {
+            "action": "export_csv",
+            "select_across": "1",
+            "index": "0",
+            ACTION_CHECKBOX_NAME: [Pairing.objects.values_list("pk", flat=True).first()],
+        },
+    )
+    assert response.streaming
+    return list(response.streaming_content)
+
+
+def test_the_csv_export_streams_line_by_line_in_the_same_queries_for_10_and_1000_rows(
+    client,
+):
+    director = make_director()
+    program = make_program("Stanford Anesthesiology Residency", directors=[director])
+    other = make_program("Pediatric Anesthesia Fellowship")
+    client.force_login(director)
+    client.get(reverse("admin:pairings_pairing_changelist"))
+    add_pairings(program, 0, 10)
+    add_pairings(other, 5000, 5003)  # another director's rows are not exported
+
+    with CaptureQueriesContext(connection) as few:
+        small = export_every_pairing(client)
+    add_pairings(program, 10, 1000)
+    with CaptureQueriesContext(connection) as many:
+        large = export_every_pairing(client)
+
+    # A header, then one chunk per pairing, sent as each is read.
+    assert (len(small), len(large)) == (11, 1001)
+    assert large[1].decode().startswith("Stanford Anesthesiology Residency,Mentor 999,")
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
