@@ -14,8 +14,9 @@ from mentorship.redirects import local_path
 
 # Rows on one changelist page: what a director reads at once, and a page that
 # costs the same for a department of 300 mentors as for a society of 3,000.
-# Every changelist also leaves out the count of its whole table
-# (show_full_result_count = False): that count would read every row.
+# Every changelist also leaves out Django's second count, of everything the
+# director may see (show_full_result_count = False); the one count left is of
+# the rows the filters chose, which the pages need.
 ROWS_PER_PAGE = 50
 
 

@@ -142,7 +142,9 @@ def _pairings_at_a_glance(user: User) -> dict:
         commitment.other_user = (
             pairing.mentee.user if pairing.mentor.user_id == user.pk else pairing.mentor.user
         )
-    # Every pending request of this person, oldest first, counted by who it waits on.
+    # Every pending request of this person, oldest first, counted by who it waits on:
+    # a person's own few (each mentee asks at most a few at a time, and requests
+    # expire), read once by index instead of a count and a list.
     pending = {"asked": 0, "waiting": 0, "questions": 0}
     on_me = []
     for ask in (

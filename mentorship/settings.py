@@ -123,9 +123,12 @@ if DATABASE_URL:
         )
     }
     # Each page's queries are short: compiling them (PostgreSQL's JIT, on above a
-    # cost estimate) took longer than running them. POSTGRES_JIT=1 turns it back on.
-    if not env_bool("POSTGRES_JIT"):
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # cost estimate) took longer than running them. POSTGRES_JIT=1 leaves it on,
+    # as behind PgBouncer, which refuses this startup option: there, turn JIT off
+    # for the role instead (ALTER ROLE … SET jit = off).
+    if DATABASES["default"]["ENGINE"].endswith("postgresql") and not env_bool("POSTGRES_JIT"):
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
     if DATABASE_POOL:
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),
@@ -204,9 +207,10 @@ SIGNUP_ALLOWED_DOMAINS = [d.lower().lstrip("@") for d in env_list("SIGNUP_ALLOWE
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Mentorship program")
 
-# The sessions page shows when and where each session was last seen: refreshed
-# once an hour by accounts.middleware.SeenHourlyMiddleware, not on every page.
-USERSESSIONS_TRACK_ACTIVITY = False
+# The sessions page shows when and where each session was last seen. allauth's
+# own middleware would record it on every page; SeenHourlyMiddleware (in its
+# place above) records it once an hour.
+USERSESSIONS_TRACK_ACTIVITY = True
 
 # A signed-in session lasts two weeks of inactivity when "Remember me" is ticked
 # (SESSION_LIFETIME_DAYS), and ends with the browser otherwise. Its expiry moves

@@ -77,3 +77,12 @@ def test_a_session_left_alone_for_two_weeks_ends(client):
     response = client.get(reverse("home"))
 
     assert response.context["user"].is_anonymous
+
+
+def test_the_sessions_page_says_when_each_session_was_last_active(client):
+    make_mentee("sam@example.com")
+    log_in(client)
+
+    text = client.get(reverse("usersessions_list")).content.decode()
+
+    assert "Last active" in text

@@ -338,3 +338,17 @@ def test_the_profile_form_groups_interests_clinical_areas_first(client):
     groups = [legend for legend in legends if legend in {"Clinical area", "Career planning"}]
     assert groups == ["Clinical area", "Career planning"]
     assert text.index("Cardiac anesthesia") < text.index("Job search and negotiation")
+
+
+def test_an_interest_that_isnt_one_comes_back_marked_on_every_box(client, profile, program):
+    client.force_login(profile.user)
+
+    response = client.post(
+        reverse("mentees:profile_edit"),
+        valid_data(program, interests=[str(interest("Simulation").pk), "999999"]),
+        follow=True,
+    )
+
+    boxes = re.findall(r'<input type="checkbox" name="interests"[^>]*>', response.content.decode())
+    assert boxes and all('aria-invalid="true"' in box for box in boxes)
+    assert sum(" checked" in box for box in boxes) == 1  # Simulation, as typed

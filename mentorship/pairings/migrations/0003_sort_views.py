@@ -1,27 +1,10 @@
 """Two views that lists of mentors sort by: the places each mentor's open
-pairings hold, and the interests each mentor shares with each mentee. Plain SQL
-that SQLite and PostgreSQL both read; the models over them are unmanaged."""
+pairings hold, and the interests each mentor shares with each mentee. The models
+over them are unmanaged; the views themselves are made by every `migrate` once
+it is done (mentorship/pairings/sort_views.py), from the models of that day."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-# Pairing.OPEN_STATUSES: a change there needs a migration that remakes the view.
-MENTOR_LOAD = """
-CREATE VIEW pairings_mentor_load AS
-SELECT mentor_id, COUNT(*) AS held
-FROM pairings_pairing
-WHERE status IN ('proposed', 'active', 'paused')
-GROUP BY mentor_id
-"""
-
-INTERESTS_IN_COMMON = """
-CREATE VIEW pairings_interests_in_common AS
-SELECT mentor.mentorprofile_id AS mentor_id, mentee.menteeprofile_id AS mentee_id,
-       COUNT(*) AS shared
-FROM mentors_mentorprofile_interests AS mentor
-JOIN mentees_menteeprofile_interests AS mentee ON mentee.interest_id = mentor.interest_id
-GROUP BY mentor.mentorprofile_id, mentee.menteeprofile_id
-"""
 
 
 class Migration(migrations.Migration):
@@ -32,8 +15,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(MENTOR_LOAD, "DROP VIEW pairings_mentor_load"),
-        migrations.RunSQL(INTERESTS_IN_COMMON, "DROP VIEW pairings_interests_in_common"),
         migrations.CreateModel(
             name="MentorLoad",
             fields=[
