@@ -9,7 +9,7 @@ used by mentorship/pairings/admin.py.
 from datetime import date, datetime, time, timedelta
 
 from django.contrib import admin
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
@@ -35,10 +35,11 @@ def with_meeting_figures(pairings: QuerySet) -> QuerySet:
     them for the page's rows only, after the sort and the LIMIT, unless a filter
     or a sort asks for them. A join with GROUP BY would first add up every
     meeting of every pairing in the program, however few rows the page shows."""
-    held = Meeting.objects.filter(status=Meeting.Status.HELD)
-    last = held.filter(pairing=OuterRef("pk")).values("pairing").annotate(at=Max("starts_at"))
+    held = Meeting.objects.filter(status=Meeting.Status.HELD).order_by()
+    # MAX as a plain function, as count_per() has COUNT: one pairing needs no GROUP BY.
+    last = Func("starts_at", function="MAX", output_field=DateTimeField())
     return pairings.annotate(
-        last_meeting_on=TruncDate(Subquery(last.values("at"))),
+        last_meeting_on=TruncDate(Subquery(held.filter(pairing=OuterRef("pk")).values(at=last))),
         meetings_held=count_per(held, "pairing"),
     ).annotate(last_met=Coalesce(F("last_meeting_on"), F("started_on")))
 
