@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts.admin_site import ROWS_PER_PAGE
+from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from accounts.models import User
 from mentorship.pairings.models import Pairing
 from mentorship.programs.admin import DirectedProgramListFilter, count_per
@@ -123,18 +123,26 @@ class MeetingAdmin(admin.ModelAdmin):
     view_on_site = False
 
     def get_queryset(self, request: HttpRequest):
-        # The names are subqueries by primary key, read for the page's rows only
-        # (after the sort and the LIMIT): joining the pairings and their people
-        # would first pair every meeting of the program with them.
+        # The list's names are subqueries by primary key, read for the page's rows
+        # only (after the sort and the LIMIT); a meeting's own page joins them.
         pairing = Pairing.objects.filter(pk=OuterRef("pairing_id")).order_by()
         logger = User.objects.filter(pk=OuterRef("logged_by_id")).order_by()
-        return Meeting.objects.filter(
-            pairing__in=Pairing.objects.directed_by(request.user).values("pk")
-        ).annotate(
-            mentor_name=Subquery(pairing.values("mentor__user__name")),
-            mentee_name=Subquery(pairing.values("mentee__user__name")),
-            logged_by_name=Subquery(logger.values("name")),
+        return (
+            Meeting.objects.filter(
+                pairing__in=Pairing.objects.directed_by(request.user).values("pk")
+            )
+            .annotate(
+                mentor_name=Subquery(pairing.values("mentor__user__name")),
+                mentee_name=Subquery(pairing.values("mentee__user__name")),
+                logged_by_name=Subquery(logger.values("name")),
+            )
+            .select_related(
+                "pairing__mentor__user", "pairing__mentee__user", "pairing__program", "logged_by"
+            )
         )
+
+    def get_changelist(self, request, **kwargs):
+        return ChangeListWithoutJoins
 
     def has_add_permission(self, request):
         return False

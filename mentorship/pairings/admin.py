@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from accounts.admin_site import ROWS_PER_PAGE
+from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from mentorship.meetings.admin import QuietListFilter, days_since_met, with_meeting_figures
 from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filter
 
@@ -146,14 +146,14 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest):
         # Names, and meetings' dates and counts only, from annotations: never a note.
-        return with_meeting_figures(with_names(Pairing.objects.directed_by(request.user)))
-
-    def response_action(self, request, queryset):
-        # The actions work on whole pairings and their people (the changelist reads
-        # only names), with one query for all the rows chosen.
-        return super().response_action(
-            request, queryset.select_related("mentor__user", "mentee__user", "program")
+        return with_meeting_figures(
+            with_names(Pairing.objects.directed_by(request.user)).select_related(
+                "mentor__user", "mentee__user", "program"
+            )
         )
+
+    def get_changelist(self, request, **kwargs):
+        return ChangeListWithoutJoins
 
     def action_checkbox(self, obj: Pairing):
         # Django's own box, labelled as str(obj) would say it ("Dana and Sam") but

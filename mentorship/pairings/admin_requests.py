@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts.admin_site import ROWS_PER_PAGE
+from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from mentorship.programs.admin import DirectedProgramListFilter
 
 from .admin_base import PEOPLE_SEARCH, ReadOnlyHistoryAdmin, with_names
@@ -67,7 +67,12 @@ class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest):
-        return with_names(MentorshipRequest.objects.directed_by(request.user))
+        return with_names(MentorshipRequest.objects.directed_by(request.user)).select_related(
+            "mentor__user", "mentee__user", "program"
+        )
+
+    def get_changelist(self, request, **kwargs):
+        return ChangeListWithoutJoins
 
     def has_add_permission(self, request):
         return False

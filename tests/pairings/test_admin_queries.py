@@ -176,3 +176,24 @@ def test_the_csv_export_streams_line_by_line_in_the_same_queries_for_10_and_1000
     assert (len(small), len(large)) == (11, 1001)
     assert large[1].decode().startswith("Stanford Anesthesiology Residency,Mentor 999,")
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+# A pairing's own page: the session, the MFA check and the permissions, then the
+# row with its people and program joined in (the list's subqueries leave them out).
+PAIRING_PAGE_QUERIES = 15
+
+
+def test_a_pairings_own_page_reads_its_people_with_the_row(client, django_assert_num_queries):
+    director = make_director()
+    program = make_program("Stanford Anesthesiology Residency", directors=[director])
+    client.force_login(director)
+    add_pairings(program, 0, 5)
+    pairing = Pairing.objects.get(mentor__user__email="mentor0@example.com")
+    url = reverse("admin:pairings_pairing_change", args=[pairing.pk])
+    client.get(url)
+
+    with django_assert_num_queries(PAIRING_PAGE_QUERIES):
+        response = client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Mentor 0 and Mentee 0" in response.content.decode()
