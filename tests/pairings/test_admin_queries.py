@@ -178,9 +178,10 @@ def test_the_csv_export_streams_line_by_line_in_the_same_queries_for_10_and_1000
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
 
 
-# A pairing's own page: the session, the MFA check and the permissions, then the
-# row with its people and program joined in (the list's subqueries leave them out).
-PAIRING_PAGE_QUERIES = 15
+# A pairing's own page, within the hour the session was last seen (no write): the
+# session, the user, the MFA check and the permissions, then the row with its
+# people and program joined in (the list's subqueries leave them out).
+PAIRING_PAGE_QUERIES = 7
 
 
 def test_a_pairings_own_page_reads_its_people_with_the_row(client, django_assert_num_queries):
