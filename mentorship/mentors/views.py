@@ -135,7 +135,8 @@ def _cards(ids: list[int], user) -> list[MentorProfile]:
         )
     )
     mentors = (
-        MentorProfile.objects.filter(pk__in=ids)
+        MentorProfile.objects.listed_for(user)
+        .filter(pk__in=ids)
         .with_open_places()
         .select_related("user")
         .prefetch_related(Prefetch("interests", queryset=interests))
