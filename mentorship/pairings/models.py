@@ -16,19 +16,6 @@ ANSWER_MAX_LENGTH = 2000
 AWAITING_MENTEE = Q(question_asked_at__isnull=False, question_answered_at__isnull=True)
 
 
-def _scoped(queryset, user, mentor_field="mentor", mentee_field="mentee"):
-    """Rows where the user is the mentor, the mentee, or directs the program."""
-    if not user.is_authenticated:
-        return queryset.none()
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(
-        Q(**{f"{mentor_field}__user": user})
-        | Q(**{f"{mentee_field}__user": user})
-        | Q(program__in=Program.objects.filter(directors=user).values("pk"))
-    )
-
-
 def as_mentor(user) -> Subquery:
     """This person's mentor profile id (or none), worked out before the rows are read:
     `mentor=as_mentor(user) | mentee=as_mentee(user)` then reads the few rows of
@@ -60,10 +47,12 @@ class TwoSidesMixin:
 
 class MentorshipRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return _scoped(self, user)
+        """What this person's own pages may show: the requests they asked or were asked.
+        Never a director's view of the program: that is `directed_by`."""
+        return _involving(self, user)
 
     def involving(self, user):
-        """Requests this person asked or was asked: the people's pages, not the admin's."""
+        """Requests this person asked or was asked (the same rows as `visible_to`)."""
         return _involving(self, user)
 
     def pending(self):
@@ -194,10 +183,12 @@ class MentorshipRequest(FixedFieldsMixin, TwoSidesMixin, models.Model):
 
 class PairingQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return _scoped(self, user)
+        """What this person's own pages may show: the pairings they are one of the two
+        people of. Never a director's view of the program: that is `directed_by`."""
+        return _involving(self, user)
 
     def involving(self, user):
-        """Pairings this person is one of the two people of."""
+        """Pairings this person is one of the two people of (the same as `visible_to`)."""
         return _involving(self, user)
 
     def open(self):
