@@ -195,6 +195,10 @@ class PairingQuerySet(models.QuerySet):
         """Pairings that hold one of the mentor's places."""
         return self.filter(status__in=Pairing.OPEN_STATUSES)
 
+    def running(self):
+        """Pairings under way: active or paused (RUNNING_STATUSES)."""
+        return self.filter(status__in=Pairing.RUNNING_STATUSES)
+
     def directed_by(self, user):
         if user.is_superuser:
             return self.all()
@@ -217,6 +221,7 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, models.Model):
 
     FIXED_FIELDS = ("mentor", "mentee", "program")
     OPEN_STATUSES = [Status.PROPOSED, Status.ACTIVE, Status.PAUSED]
+    RUNNING_STATUSES = [Status.ACTIVE, Status.PAUSED]
 
     mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="pairings")
     mentee = models.ForeignKey(MenteeProfile, on_delete=models.CASCADE, related_name="pairings")
@@ -302,6 +307,21 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_running(self) -> bool:
+        """Under way: active or paused. Meetings are logged, contacts shown."""
+        return self.status in self.RUNNING_STATUSES
+
+    def other_person(self, user):
+        """The profile across the pairing from this person: the mentee for the mentor,
+        the mentor for the mentee, None for anyone else."""
+        side = self.side_of(user)
+        if side == "mentor":
+            return self.mentee
+        if side == "mentee":
+            return self.mentor
+        return None
 
     @property
     def days_active(self) -> int | None:
