@@ -15,6 +15,7 @@ from accounts.models import User
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
+from mentorship.refusal import Refusal
 from mentorship.site import absolute
 
 from .emails import queue_email
@@ -28,13 +29,8 @@ PStatus = Pairing.Status
 WRONG_SIDE = {"not_mentee", "not_mentor", "not_member"}
 
 
-class PairingError(Exception):
-    """A change that can't be made, with a message for the person who tried."""
-
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+class PairingError(Refusal):
+    """A change to a request or a pairing that can't be made."""
 
 
 def is_director_of(user: User, program: Program) -> bool:
