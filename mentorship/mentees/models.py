@@ -19,10 +19,11 @@ class MenteeProfileQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        from mentorship.pairings.models import MentorshipRequest, Pairing
-
-        asked = MentorshipRequest.objects.filter(mentor__user=user).values("mentee_id")
-        paired = Pairing.objects.filter(mentor__user=user).values("mentee_id")
+        # Requests and pairings are an app above this one: reached by their reverse names.
+        requests = self.model.requests.rel.related_model.objects
+        pairings = self.model.pairings.rel.related_model.objects
+        asked = requests.filter(mentor__user=user).values("mentee_id")
+        paired = pairings.filter(mentor__user=user).values("mentee_id")
         return self.filter(
             Q(user=user)
             | Q(program__in=Program.objects.filter(directors=user).values("pk"))

@@ -63,10 +63,10 @@ class MentorProfileQuerySet(models.QuerySet):
         if many:
             held = Coalesce(F("load__held"), Value(0))
         else:
-            from mentorship.pairings.models import Pairing
-
+            # Pairings are an app above this one: reached by their reverse name.
+            pairings = self.model.pairings.rel.related_model.objects
             holding = (
-                Pairing.objects.open()
+                pairings.open()
                 .filter(mentor=OuterRef("pk"))
                 .order_by()
                 .values("mentor")

@@ -3,8 +3,6 @@ from django.db.models import Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 
 from accounts.admin_site import ROWS_PER_PAGE
-from mentorship.mentees.models import MenteeProfile
-from mentorship.mentors.models import MentorProfile
 
 from .models import Interest, Program
 
@@ -76,9 +74,12 @@ class ProgramAdmin(admin.ModelAdmin):
     filter_horizontal = ["directors"]
 
     def get_queryset(self, request: HttpRequest):
+        # Mentors and mentees are apps above this one: reached by their reverse names.
+        memberships = Program.mentor_profiles.through.objects.all()
+        mentees = Program.mentee_profiles.rel.related_model.objects.all()
         return Program.objects.directed_by(request.user).annotate(
-            mentor_count=count_per(MentorProfile.programs.through.objects.all(), "program"),
-            mentee_count=count_per(MenteeProfile.objects.all(), "program"),
+            mentor_count=count_per(memberships, "program"),
+            mentee_count=count_per(mentees, "program"),
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -113,11 +114,14 @@ class InterestAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
     def get_queryset(self, request: HttpRequest):
-        mentor_links = MentorProfile.interests.through.objects.filter(
-            mentorprofile__in=MentorProfile.objects.directed_by(request.user)
+        # Mentors and mentees are apps above this one: reached by their reverse names.
+        mentors = Interest.mentor_profiles.rel.related_model.objects
+        mentees = Interest.mentee_profiles.rel.related_model.objects
+        mentor_links = Interest.mentor_profiles.through.objects.filter(
+            mentorprofile__in=mentors.directed_by(request.user)
         )
-        mentee_links = MenteeProfile.interests.through.objects.filter(
-            menteeprofile__in=MenteeProfile.objects.directed_by(request.user)
+        mentee_links = Interest.mentee_profiles.through.objects.filter(
+            menteeprofile__in=mentees.directed_by(request.user)
         )
         return Interest.objects.annotate(
             mentor_count=count_per(mentor_links, "interest"),
