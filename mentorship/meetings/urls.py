@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import log_views, page_views
+from . import log_views, page_views, pairing_page
 
 app_name = "meetings"
 
 urlpatterns = [
+    path("pairings/<int:pk>/", pairing_page.pairing_page, name="pairing"),
     path("pairings/<int:pairing_id>/log/", log_views.log, name="log"),
     path("pairings/<int:pairing_id>/plan/", page_views.plan, name="plan"),
     path("meetings/<int:pk>/", page_views.detail, name="detail"),

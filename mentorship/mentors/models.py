@@ -205,7 +205,7 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
         return str(self.user)
 
     def get_absolute_url(self):
-        return reverse("mentors:detail", args=[self.pk])
+        return reverse("pairings:mentor", args=[self.pk])
 
     # Approval is per program: these read the memberships, prefetched where a
     # page shows many profiles (prefetch_related("memberships__program")).

@@ -6,6 +6,5 @@ app_name = "mentors"
 
 urlpatterns = [
     path("", views.directory, name="directory"),
-    path("<int:pk>/", views.detail, name="detail"),
     path("profile/", views.profile_edit, name="profile_edit"),
 ]

@@ -17,13 +17,13 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.text import get_text_list
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.programs.models import Interest, Program
 
-from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm, back_param, directory_url
+from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm, back_param
 from .models import MentorProfile
 from .services import mentor_set_programs
 
@@ -176,50 +176,6 @@ def directory(request: HttpRequest) -> HttpResponse:
         "is_member": page.paginator.count > 0 or Program.objects.of_member(request.user).exists(),
     }
     return render(request, "mentors/mentorprofile_list.html", context)
-
-
-def _roles_phrase(mentor: MentorProfile) -> str:
-    """“a residency program director and a Clinical Competency Committee member”."""
-    roles = [
-        phrase
-        for flag, phrase in (
-            (mentor.is_program_director, "a residency program director"),
-            (mentor.is_associate_program_director, "an associate program director"),
-            (mentor.is_ccc_member, "a Clinical Competency Committee member"),
-        )
-        if flag
-    ]
-    if len(roles) > 1:
-        return ", ".join(roles[:-1]) + " and " + roles[-1]
-    return roles[0] if roles else ""
-
-
-@require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    mentor = get_object_or_404(
-        MentorProfile.objects.visible_to(request.user)
-        .with_open_places()
-        .select_related("user")
-        .with_memberships()
-        .prefetch_related("interests"),
-        pk=pk,
-    )
-    labels = dict(Interest.Category.choices)
-    interests_by_category: dict[str, list[Interest]] = {}
-    for interest in mentor.interests.all():
-        interests_by_category.setdefault(labels.get(interest.category, "Other"), []).append(
-            interest
-        )
-    context = {
-        "mentor": mentor,
-        # The directory as the person left it, when they came from it.
-        "directory_url": directory_url(request.GET.get("back", "")),
-        "is_owner": mentor.user_id == request.user.pk,
-        "interests_by_category": interests_by_category,
-        "prompts": mentor.answered_prompts,
-        "roles_phrase": _roles_phrase(mentor),
-    }
-    return render(request, "mentors/mentorprofile_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])

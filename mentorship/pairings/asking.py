@@ -79,7 +79,7 @@ def asking_status(user: User, mentor: MentorProfile) -> Asking | None:
         return Asking(
             False,
             f"You and {name} are already paired.",
-            reverse("pairings:detail", args=[mentee.open_pairing]),
+            reverse("meetings:pairing", args=[mentee.open_pairing]),
             "Open your pairing",
             mentee,
         )

@@ -302,7 +302,14 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, models.Model):
         return f"{self.mentor} and {self.mentee}"
 
     def get_absolute_url(self):
-        return reverse("pairings:detail", args=[self.pk])
+        return reverse("meetings:pairing", args=[self.pk])
+
+    def awaits_reflection_from(self, side: str) -> bool:
+        """Ended, and this side ("mentor" or "mentee") hasn't written a reflection yet."""
+        return self.status == self.Status.ENDED and not (
+            getattr(self, f"{side}_learned").strip()
+            or getattr(self, f"{side}_carry_forward").strip()
+        )
 
     @property
     def is_open(self) -> bool:

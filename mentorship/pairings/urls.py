@@ -1,22 +1,30 @@
 from django.urls import path
 
-from . import pairing_views, request_views
+from .views import asking, pairings, requests
 
 app_name = "pairings"
 
 urlpatterns = [
-    path("mentors/<int:mentor_id>/ask/", request_views.request_create, name="request_create"),
-    path("requests/", request_views.request_list, name="request_list"),
-    path("inbox/", request_views.inbox, name="inbox"),
-    path("requests/<int:pk>/", request_views.request_detail, name="request_detail"),
-    path("requests/<int:pk>/withdraw/", request_views.request_withdraw, name="request_withdraw"),
-    path("requests/<int:pk>/answer/", request_views.request_answer, name="request_answer"),
-    path("requests/<int:pk>/reply/", request_views.request_reply, name="request_reply"),
-    path("pairings/", pairing_views.pairing_list, name="list"),
-    path("pairings/<int:pk>/", pairing_views.pairing_detail, name="detail"),
-    path("pairings/<int:pk>/confirm/", pairing_views.pairing_confirm, name="confirm"),
-    path("pairings/<int:pk>/pause/", pairing_views.pairing_pause, name="pause"),
-    path("pairings/<int:pk>/resume/", pairing_views.pairing_resume, name="resume"),
-    path("pairings/<int:pk>/end/", pairing_views.pairing_end, name="end"),
-    path("pairings/<int:pk>/reflect/", pairing_views.pairing_reflect, name="reflect"),
+    # Asking: a mentor's page (under the directory's mentors/ path) and the request form.
+    path("mentors/<int:pk>/", asking.mentor_page, name="mentor"),
+    path("mentors/<int:mentor_id>/ask/", asking.request_create, name="request_create"),
+    # The mentee's requests.
+    path("requests/", requests.request_list, name="request_list"),
+    path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
+    path("requests/<int:pk>/withdraw/", requests.request_withdraw, name="request_withdraw"),
+    path(
+        "requests/<int:pk>/answer-question/",
+        requests.question_answer,
+        name="question_answer",
+    ),
+    # The mentor's inbox and answer.
+    path("inbox/", requests.inbox, name="inbox"),
+    path("requests/<int:pk>/answer/", requests.request_answer, name="request_answer"),
+    # A pairing's steps; its own page, with its meetings, is meetings:pairing.
+    path("pairings/", pairings.pairing_list, name="list"),
+    path("pairings/<int:pk>/confirm/", pairings.pairing_confirm, name="confirm"),
+    path("pairings/<int:pk>/pause/", pairings.pairing_pause, name="pause"),
+    path("pairings/<int:pk>/resume/", pairings.pairing_resume, name="resume"),
+    path("pairings/<int:pk>/end/", pairings.pairing_end, name="end"),
+    path("pairings/<int:pk>/reflect/", pairings.pairing_reflect, name="reflect"),
 ]

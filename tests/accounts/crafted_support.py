@@ -44,7 +44,7 @@ REDIRECTS = {301, 302, 303, 307, 308}
 
 
 def url_names() -> set[str]:
-    """Every named pattern of the URLconf, with its namespace ("pairings:detail")."""
+    """Every named pattern of the URLconf, with its namespace ("meetings:pairing")."""
 
     def walk(patterns, namespace):
         for pattern in patterns:

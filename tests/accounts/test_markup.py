@@ -207,7 +207,7 @@ def test_every_email_shows_names_and_answers_as_text(cast):
 
 # Pages that only take a POST (their forms are on the pages below), and downloads.
 POST_ONLY = {
-    "pairings:request_reply",
+    "pairings:question_answer",
     "pairings:confirm",
     "pairings:pause",
     "pairings:resume",
@@ -225,8 +225,8 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         "home": [(who, "/") for who in ("dana", "sam", "director", "noor", "ana")],
         "onboarding": [("sam", reverse("onboarding"))],
         "mentors:directory": [("sam", reverse("mentors:directory") + "?q=x")],
-        "mentors:detail": [
-            (who, reverse("mentors:detail", args=[p["dana"].pk])) for who in ("sam", "dana")
+        "pairings:mentor": [
+            (who, reverse("pairings:mentor", args=[p["dana"].pk])) for who in ("sam", "dana")
         ],
         "mentors:profile_edit": [("dana", reverse("mentors:profile_edit"))],
         "mentees:profile_edit": [("sam", reverse("mentees:profile_edit"))],
@@ -253,8 +253,8 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
             ("ari", reverse("pairings:request_answer", args=[cast["requests"]["asked"].pk]))
         ],
         "pairings:list": [(who, reverse("pairings:list")) for who in ("sam", "ari", "noor")],
-        "pairings:detail": [
-            (who, reverse("pairings:detail", args=[pr.pk]))
+        "meetings:pairing": [
+            (who, reverse("meetings:pairing", args=[pr.pk]))
             for pr, people in (
                 (pairing, ("dana", "sam")),
                 (cast["proposed"], ("ana", "sam")),

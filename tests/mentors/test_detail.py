@@ -52,7 +52,7 @@ def waiting(program):
 
 
 def url(profile) -> str:
-    return reverse("mentors:detail", args=[profile.pk])
+    return reverse("pairings:mentor", args=[profile.pk])
 
 
 def test_someone_not_logged_in_is_sent_to_log_in(client, chen):
@@ -192,4 +192,4 @@ def test_a_director_of_another_program_gets_not_found(client, waiting, chen, oth
 def test_a_mentor_that_does_not_exist_is_not_found(client, program):
     client.force_login(make_mentee_profile(make_mentee(), program=program).user)
 
-    assert client.get(reverse("mentors:detail", args=[999999])).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(reverse("pairings:mentor", args=[999999])).status_code == HTTPStatus.NOT_FOUND

@@ -84,7 +84,7 @@ def make_request(mentee, mentor, **fields) -> MentorshipRequest:
         ("pairings:request_list", "get"),
         ("pairings:request_detail", "get"),
         ("pairings:request_withdraw", "post"),
-        ("pairings:request_reply", "post"),
+        ("pairings:question_answer", "post"),
     ],
 )
 def test_someone_not_logged_in_is_sent_to_log_in(client, sam, chen, name, method):
@@ -435,7 +435,7 @@ def test_people_outside_the_request_get_not_found(client, sam, ana, chen, park, 
 
     for name in ("pairings:request_detail", "pairings:request_answer"):
         assert client.get(reverse(name, args=[asked.pk])).status_code == HTTPStatus.NOT_FOUND
-    for name in ("pairings:request_withdraw", "pairings:request_reply"):
+    for name in ("pairings:request_withdraw", "pairings:question_answer"):
         response = client.post(reverse(name, args=[asked.pk]), {"answer": "Hello"})
         assert response.status_code == HTTPStatus.NOT_FOUND
     asked.refresh_from_db()
@@ -518,7 +518,7 @@ def test_a_mentee_sees_the_mentors_question_with_a_form_to_answer(client, sam, q
     assert "Dr Dana Chen asks" in text
     assert "How often could you meet, given nights?" in text
     assert "Waiting for your answer" in text
-    assert f'action="{reverse("pairings:request_reply", args=[questioned.pk])}"' in text
+    assert f'action="{reverse("pairings:question_answer", args=[questioned.pk])}"' in text
     assert "Send my answer" in text
 
 
@@ -529,7 +529,7 @@ def test_a_mentee_answers_the_question_and_the_mentor_hears_by_e_mail(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("pairings:request_reply", args=[questioned.pk]),
+            reverse("pairings:question_answer", args=[questioned.pk]),
             {"answer": "Every other Thursday works."},
             follow=True,
         )
@@ -546,7 +546,9 @@ def test_a_mentee_answers_the_question_and_the_mentor_hears_by_e_mail(
 def test_an_empty_answer_is_refused_at_the_field(client, sam, questioned):
     client.force_login(sam.user)
 
-    response = client.post(reverse("pairings:request_reply", args=[questioned.pk]), {"answer": " "})
+    response = client.post(
+        reverse("pairings:question_answer", args=[questioned.pk]), {"answer": " "}
+    )
 
     assert response.status_code == HTTPStatus.OK
     assert "Write your answer before sending it" in text_of(response)
@@ -559,7 +561,7 @@ def test_answering_when_no_question_waits_shows_why(client, sam, chen):
     client.force_login(sam.user)
 
     response = client.post(
-        reverse("pairings:request_reply", args=[asked.pk]), {"answer": "Typed anyway."}
+        reverse("pairings:question_answer", args=[asked.pk]), {"answer": "Typed anyway."}
     )
 
     text = text_of(response)
@@ -571,7 +573,7 @@ def test_the_mentor_cannot_answer_their_own_question(client, chen, questioned):
     client.force_login(chen.user)
 
     response = client.post(
-        reverse("pairings:request_reply", args=[questioned.pk]), {"answer": "Me"}, follow=True
+        reverse("pairings:question_answer", args=[questioned.pk]), {"answer": "Me"}, follow=True
     )
 
     assert "Only the mentee who asked can do this." in text_of(response)

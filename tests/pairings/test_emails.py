@@ -90,7 +90,7 @@ def request_url(request) -> str:
 
 
 def pairing_url(pairing) -> str:
-    return SITE + reverse("pairings:detail", args=[pairing.pk])
+    return SITE + reverse("meetings:pairing", args=[pairing.pk])
 
 
 # --- requests ---------------------------------------------------------------

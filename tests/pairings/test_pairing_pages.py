@@ -117,7 +117,7 @@ def test_people_outside_the_pairing_get_not_found(client, active, park, ana, pro
 def test_a_pairing_that_does_not_exist_is_not_found(client, sam):
     client.force_login(sam.user)
 
-    assert client.get(reverse("pairings:detail", args=[999999])).status_code == 404
+    assert client.get(reverse("meetings:pairing", args=[999999])).status_code == 404
 
 
 # --- the list ----------------------------------------------------------------------

@@ -214,7 +214,7 @@ def test_an_answer_to_a_question_sent_twice_is_sent_once(
     from mentorship.pairings import services
 
     services.request_ask_more(request=pending, by=chen.user, question="Twice a month?")
-    url = reverse("pairings:request_reply", args=[pending.pk])
+    url = reverse("pairings:question_answer", args=[pending.pk])
     client.force_login(sam.user)
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -3,27 +3,20 @@ resume, end and reflect. Every change goes through services.py; directors use
 the admin, so anyone but the two people gets a 404.
 """
 
-from collections import defaultdict
-
 from django.contrib import messages
-from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
-from mentorship.meetings.models import Commitment, Meeting, Note
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     EndForm,
     ReflectForm,
 )
-from .models import Pairing
-from .services import PairingError
-
-PStatus = Pairing.Status
+from ..models import Pairing
+from ..services import PairingError
 
 
 @require_GET
@@ -31,7 +24,7 @@ def pairing_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     pairings = sorted(
         Pairing.objects.involving(user).select_related("mentor__user", "mentee__user", "program"),
-        key=lambda p: p.status == PStatus.ENDED,  # current ones first, newest first within
+        key=lambda p: p.status == Pairing.Status.ENDED,  # current ones first, newest first within
     )
     context = {
         "as_mentee": [p for p in pairings if p.mentee.user_id == user.pk],
@@ -54,78 +47,6 @@ def _sides(pairing: Pairing, user: User) -> tuple[str, str]:
     return side, "mentee" if side == "mentor" else "mentor"
 
 
-@require_GET
-def pairing_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pairing = _pairing(request, pk)
-    side, other_side = _sides(pairing, request.user)
-    other = getattr(pairing, other_side)
-    reflections = [
-        (person, learned, carry)
-        for person, learned, carry in (
-            (pairing.mentee.user, pairing.mentee_learned, pairing.mentee_carry_forward),
-            (pairing.mentor.user, pairing.mentor_learned, pairing.mentor_carry_forward),
-        )
-        if learned.strip() or carry.strip()
-    ]
-    context = {
-        "pairing": pairing,
-        "side": side,
-        "other": other,
-        "other_prompts": other.answered_prompts,
-        "i_confirmed": getattr(pairing, f"{side}_confirmed_at") is not None,
-        "other_confirmed": getattr(pairing, f"{other_side}_confirmed_at") is not None,
-        "shows_contacts": pairing.status in (PStatus.ACTIVE, PStatus.PAUSED),
-        "reflections": reflections,
-        "can_reflect": _can_reflect(pairing, side),
-        "is_running": pairing.status in (PStatus.ACTIVE, PStatus.PAUSED),
-        **_timeline(pairing, request.user),
-    }
-    return render(request, "pairings/pairing_detail.html", context)
-
-
-def _timeline(pairing: Pairing, user: User) -> dict:
-    """Meetings newest first, each with the notes this person may read and the
-    commitments made there; the open commitments; the next planned meeting.
-    Three queries, however many meetings."""
-    now = timezone.now()
-    notes = Note.objects.readable_by(user).select_related("author").order_by("pk")
-    meetings = list(
-        Meeting.objects.visible_to(user)
-        .filter(pairing=pairing)
-        .prefetch_related(Prefetch("notes", queryset=notes, to_attr="readable_notes"))
-    )
-    commitments = list(
-        Commitment.objects.visible_to(user)
-        .filter(pairing=pairing)
-        .order_by(F("done_at").asc(nulls_first=True), F("due_on").asc(nulls_last=True), "pk")
-    )
-    made_at = defaultdict(list)
-    for commitment in commitments:
-        made_at[commitment.meeting_id].append(commitment)
-    for meeting in meetings:
-        # Your own answers first, then what the other person shared.
-        meeting.readable_notes.sort(key=lambda note: (note.author_id != user.pk, note.pk))
-        meeting.made_commitments = made_at[meeting.pk]
-    # A paused or ended pairing has no next meeting to add to a calendar.
-    running = pairing.status == Pairing.Status.ACTIVE
-    upcoming = [
-        m for m in meetings if running and m.status == Meeting.Status.PLANNED and m.starts_at >= now
-    ]
-    return {
-        "meetings": meetings,
-        "next_meeting": min(upcoming, key=lambda m: m.starts_at, default=None),
-        "open_commitments": [c for c in commitments if not c.is_done],
-        "today": timezone.localdate(),
-    }
-
-
-def _can_reflect(pairing: Pairing, side: str) -> bool:
-    return pairing.status == PStatus.ENDED and not (
-        getattr(pairing, f"{side}_learned").strip()
-        or getattr(pairing, f"{side}_carry_forward").strip()
-    )
-
-
 @require_POST
 def pairing_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = _pairing(request, pk)
@@ -136,7 +57,7 @@ def pairing_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except PairingError as error:
         messages.error(request, error.message)
         return redirect(pairing)
-    if pairing.status == PStatus.ACTIVE:
+    if pairing.status == Pairing.Status.ACTIVE:
         messages.success(
             request,
             f"You and {other} are paired. Your e-mail addresses are below, so one of you "
@@ -193,7 +114,7 @@ def pairing_resume(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def pairing_end(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = _pairing(request, pk)
-    if request.method == "GET" and pairing.status == PStatus.ENDED:
+    if request.method == "GET" and pairing.status == Pairing.Status.ENDED:
         messages.info(request, "This pairing has already ended.")
         return redirect(pairing)
     side, other_side = _sides(pairing, request.user)
@@ -218,14 +139,18 @@ def pairing_end(request: HttpRequest, pk: int) -> HttpResponse:
 def pairing_reflect(request: HttpRequest, pk: int) -> HttpResponse:
     pairing = _pairing(request, pk)
     side, other_side = _sides(pairing, request.user)
-    if request.method == "GET" and not _can_reflect(pairing, side):
-        if pairing.status == PStatus.ENDED:
+    if request.method == "GET" and not pairing.awaits_reflection_from(side):
+        if pairing.status == Pairing.Status.ENDED:
             messages.info(request, "Your reflection is already saved.")
         else:
             messages.info(request, "Reflections come when a pairing ends.")
         return redirect(pairing)
     form = ReflectForm(request.POST if request.method == "POST" else None)
-    if form.is_valid() and pairing.status == PStatus.ENDED and not _can_reflect(pairing, side):
+    if (
+        form.is_valid()
+        and pairing.status == Pairing.Status.ENDED
+        and not pairing.awaits_reflection_from(side)
+    ):
         # Each side adds theirs once; the other person may already have read it.
         form.add_error(None, "Your reflection is already saved; it is on the pairing page.")
     if form.is_valid():

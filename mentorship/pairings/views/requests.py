@@ -10,76 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mentorship.mentors.models import MentorProfile
-from mentorship.once import already_made, form_token, posted_token
-
-from . import services
-from .asking import asking_status
-from .forms import (
+from .. import services
+from ..forms import (
     AcceptForm,
     AskMoreForm,
     DeclineForm,
     QuestionAnswerForm,
-    RequestForm,
 )
-from .models import MentorshipRequest, Pairing
-from .services import WRONG_SIDE, PairingError
-
-PStatus = Pairing.Status
-
-
-@require_http_methods(["GET", "POST"])
-def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
-    user = request.user
-    mine = MentorshipRequest.objects.involving(user).filter(mentee__user=user)
-    if made := already_made(request, mine):
-        messages.info(
-            request, "You sent this request already, so nothing was sent twice. Here it is."
-        )
-        return redirect(made)
-    mentor = get_object_or_404(
-        MentorProfile.objects.visible_to(user)
-        .with_open_places()
-        .select_related("user")
-        .prefetch_related("memberships"),
-        pk=mentor_id,
-    )
-    if mentor.user_id == user.pk:
-        messages.info(request, "This is your own profile: you can't ask yourself.")
-        return redirect(mentor)
-    if not user.is_mentee:
-        messages.info(request, "To ask for a mentor, first tell us you'd like one.")
-        return redirect("onboarding")
-    asking = asking_status(user, mentor)
-    if asking.mentee is None:
-        messages.info(
-            request,
-            f"Write your profile first: {mentor.user.name} will read it with your request. "
-            "A few lines are enough.",
-        )
-        return redirect("mentees:profile_edit")
-    form = RequestForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            sent = services.request_create(
-                mentee=asking.mentee,
-                mentor=mentor,
-                by=user,
-                form_token=posted_token(request),
-                **form.cleaned_data,
-            )
-        except PairingError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                f"Your request is with {mentor.user.name}. You'll hear back by e-mail; "
-                "most mentors answer within a week.",
-            )
-            return redirect(sent)
-    context = {"mentor": mentor, "asking": asking, "form": form, "once": form_token(request)}
-    return render(request, "pairings/mentorshiprequest_form.html", context)
-
+from ..models import MentorshipRequest, Pairing
+from ..services import WRONG_SIDE, PairingError
 
 # --- the mentee's requests --------------------------------------------------
 
@@ -143,7 +82,7 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def request_reply(request: HttpRequest, pk: int) -> HttpResponse:
+def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
     asked = _request(request, pk)
     if (
         asked.side_of(request.user) == "mentee"
@@ -242,7 +181,7 @@ def _answer(
     mentee = asked.mentee.user.name
     if decision == "accept":
         pairing = services.request_accept(request=asked, by=request.user, reply=data["reply"])
-        if pairing.status == PStatus.ACTIVE:
+        if pairing.status == Pairing.Status.ACTIVE:
             messages.success(
                 request,
                 f"You and {mentee} are paired. We've let them know by e-mail; your e-mail "

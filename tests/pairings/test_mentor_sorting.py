@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from mentorship.pairings.mentor_sorting import create_views, drop_views
 from mentorship.pairings.models import InterestsInCommon, MentorLoad, Pairing
-from mentorship.pairings.sort_views import create_views, drop_views
 from tests.factories import (
     interest,
     make_mentee,
