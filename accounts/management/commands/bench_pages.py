@@ -163,7 +163,7 @@ class Command(BaseCommand):
                 as_mentor,
                 MenteeProfile.objects.get(user=mentee).get_absolute_url(),
             ),
-            Page("pairing page", as_mentee, reverse("pairings:detail", args=[pairing.pk])),
+            Page("pairing page", as_mentee, reverse("meetings:pairing", args=[pairing.pk])),
             Page("my pairings", as_mentor, reverse("pairings:list")),
             Page("my requests", as_mentee, reverse("pairings:request_list")),
             Page("inbox", as_mentor, reverse("pairings:inbox")),
