@@ -6,8 +6,8 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from accounts.demo_content import CORE_MENTEES, CORE_MENTORS
-from accounts.demo_content_pairings import (
+from accounts.models import User
+from mentorship.demo.story_pairings import (
     CONFLICT_REASONS,
     CORE_STORY,
     DREW_YOU,
@@ -24,7 +24,7 @@ from accounts.demo_content_pairings import (
     REFERRAL_REASONS,
     YES_REPLIES,
 )
-from accounts.models import User
+from mentorship.demo.story_profiles import CORE_MENTEES, CORE_MENTORS
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings import services

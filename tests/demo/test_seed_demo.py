@@ -8,8 +8,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.management.commands.seed_demo import DEMO_PASSWORD
 from accounts.models import User
+from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import pairings_quiet
 from mentorship.mentees.models import MenteeProfile

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from accounts.demo_content_meetings import (
+from mentorship.demo.story_meetings import (
     CORE_MEETINGS,
     MEETING_PLACES,
     MENTEE_COMMITMENTS,
@@ -139,7 +139,7 @@ def _commitment(history: History, index, owner: str, what: str, due_on, done_at)
 
 
 def _core_history(row: dict, story: dict, today: date) -> History:
-    """The core people's meetings, word for word from demo_content.CORE_MEETINGS."""
+    """The core people's meetings, word for word from story_meetings.CORE_MEETINGS."""
     history = History(row)
     for n, (days, fmt, minutes) in enumerate(story["held"]):
         day = today - timedelta(days=days)

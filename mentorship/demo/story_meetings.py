@@ -1,4 +1,5 @@
-"""Demo meetings: the notes, commitments and places of the demo pairings."""
+"""The demo meetings' words: note answers, commitments and places, and the core
+people's meetings word for word."""
 
 # The answers to each side's prompts (mentorship/meetings/models.py PROMPTS), in
 # the essay's voice. Feelings, plans and people; never a patient's details.

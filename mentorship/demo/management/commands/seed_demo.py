@@ -1,0 +1,80 @@
+"""Demo data: a small program to click through, or a large one for benchmarks.
+
+Idempotent: running it twice leaves the same people and creates no second
+profile, request, pairing or meeting; what is already there is left as it is.
+Each part of the story is a module of `mentorship.demo`; this runs them in order.
+"""
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection, transaction
+from django.test.utils import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from mentorship.demo.meetings import seed_meetings
+from mentorship.demo.pairings import seed_generated, seed_story
+from mentorship.demo.people import log_ins, seed_people
+from mentorship.demo.profiles import seed_profiles
+from mentorship.demo.programs import seed_programs
+from mentorship.demo.story_people import DEMO_PASSWORD
+from mentorship.site import absolute
+
+QUIET_EMAIL = "django.core.mail.backends.locmem.EmailBackend"
+# A task backend that keeps what is queued in memory and never runs it.
+KEEP_QUEUED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+class Command(BaseCommand):
+    help = "Create demo people (idempotent); --mentors/--mentees add a larger program."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--mentors", type=int, default=0, help="extra mentors to create")
+        parser.add_argument("--mentees", type=int, default=0, help="extra mentees to create")
+
+    def handle(self, *args, mentors: int, mentees: int, **options) -> None:
+        if mentors < 0 or mentees < 0:
+            self.stderr.write("--mentors and --mentees take a number of 0 or more.")
+            return
+        # The story goes through the services, which queue e-mail to the people
+        # involved once the transaction commits: keep it in memory, unsent, rather
+        # than print it to the console or leave it for the worker to send.
+        with override_settings(EMAIL_BACKEND=QUIET_EMAIL, TASKS=KEEP_QUEUED), transaction.atomic():
+            self.seed(mentors, mentees)
+        if connection.vendor == "postgresql":
+            # Thousands of new rows: the planner's figures are refreshed now rather
+            # than at autovacuum's next pass, so the first pages are planned right.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+    def seed(self, mentors: int, mentees: int) -> None:
+        now = timezone.now()
+        people, director, user_pks = seed_people(mentors, mentees, now)
+        residency, fellowship = seed_programs(director)
+        new_mentors, new_mentees = seed_profiles(
+            user_pks, residency, fellowship, director, mentors, mentees, now
+        )
+        told = seed_story(director, now)
+        new_requests, new_pairings = seed_generated(residency, director, now)
+        new_meetings, new_notes, new_commitments = seed_meetings(now)
+
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
+        self.stdout.write(
+            f"Programs: {residency.name} (directed by director@example.com) "
+            f"and {fellowship.name}. New profiles: {new_mentors} mentors, "
+            f"{new_mentees} mentees."
+        )
+        self.stdout.write(
+            f"New requests: {told[0] + new_requests}; new pairings: {told[1] + new_pairings}."
+        )
+        self.stdout.write(
+            f"New meetings: {new_meetings}, with {new_notes} notes and "
+            f"{new_commitments} commitments."
+        )
+        self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
+        for line in log_ins():
+            self.stdout.write(line)
+        self.stdout.write(f"Password for all of them: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "The director turns on two-step verification (any authenticator app) "
+            "the first time they open /admin/."
+        )
