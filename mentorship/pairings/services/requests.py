@@ -12,6 +12,7 @@ from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.site import absolute
 
+from ..asking import obstacle, with_asking_facts
 from ..emails import queue_email
 from ..models import MentorshipRequest, Pairing
 from .changes import (
@@ -38,6 +39,20 @@ def _require_mentor(request: MentorshipRequest, by: User) -> None:
 def _require_mentee(request: MentorshipRequest, by: User) -> None:
     if request.mentee.user_id != by.pk:
         raise PairingError("Only the mentee who asked can do this.", code="not_mentee")
+
+
+# What the request service says for each of asking.obstacle()'s codes.
+CANNOT_ASK = {
+    "not_listed": "This mentor isn't listed in your program.",
+    "already_paired": "You are already paired with this mentor.",
+    "already_pending": "You have already asked this mentor; your request is waiting for an answer.",
+    "not_accepting": "This mentor isn't taking new mentees this season.",
+    "no_open_places": "There are no open places with this mentor right now.",
+    "too_many_pending": (
+        "You have {pending} requests waiting for an answer, the most {program} allows "
+        "at once. Withdraw one, or wait for an answer, before asking someone new."
+    ),
+}
 
 
 @transaction.atomic
@@ -68,31 +83,16 @@ def request_create(
         if made.mentee_id == mentee.pk:
             return made
         form_token = None  # someone else's token: not this form's
-    mentor = MentorProfile.objects.get(pk=mentor.pk)  # as it is now, not as the caller read it
-    if not mentor.memberships.approved().filter(program=program).exists():
-        raise PairingError("This mentor isn't listed in your program.", code="not_listed")
-    if not mentor.accepting_new:
-        raise PairingError(
-            "This mentor isn't taking new mentees this season.", code="not_accepting"
-        )
-    if Pairing.objects.open().filter(mentor=mentor, mentee=mentee).exists():
-        raise PairingError("You are already paired with this mentor.", code="already_paired")
-    if MentorshipRequest.objects.pending().filter(mentor=mentor, mentee=mentee).exists():
-        raise PairingError(
-            "You have already asked this mentor; your request is waiting for an answer.",
-            code="already_pending",
-        )
-    pending = MentorshipRequest.objects.pending().filter(mentee=mentee).count()
-    if pending >= program.max_pending_requests:
-        raise PairingError(
-            f"You have {pending} requests waiting for an answer, the most {program} allows "
-            "at once. Withdraw one, or wait for an answer, before asking someone new.",
-            code="too_many_pending",
-        )
-    if Pairing.objects.open().filter(mentor=mentor).count() >= mentor.capacity:
-        raise PairingError(
-            "There are no open places with this mentor right now.", code="no_open_places"
-        )
+    # The mentor and this mentee's requests as they are now, not as the caller read them.
+    mentor = (
+        MentorProfile.objects.with_open_places().prefetch_related("memberships").get(pk=mentor.pk)
+    )
+    mentee = with_asking_facts(MenteeProfile.objects.select_related("program"), mentor).get(
+        pk=mentee.pk
+    )
+    if code := obstacle(mentee, mentor):
+        refusal = CANNOT_ASK[code].format(pending=mentee.pending_count, program=program)
+        raise PairingError(refusal, code=code)
     request = MentorshipRequest(
         mentee=mentee,
         mentor=mentor,
