@@ -15,12 +15,6 @@ SEARCH_MAX_LENGTH = 200
 # Longer than any query string the directory's own form makes with every interest ticked.
 BACK_MAX_LENGTH = 2000
 
-FORMAT_FIELDS = {
-    "in_person": "meets_in_person",
-    "video": "meets_by_video",
-    "phone": "meets_by_phone",
-}
-
 
 class KnownInterestsField(forms.MultipleChoiceField):
     """Keeps the interests it knows and forgets the rest, so an old shared link,

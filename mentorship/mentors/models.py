@@ -21,6 +21,8 @@ from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
 
+from .directory import DirectoryQuerySet
+
 MAX_CAPACITY = 20
 PROMPT_MAX_LENGTH = 2000
 
@@ -37,7 +39,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.directed_by(user).values("pk"))
 
 
-class MentorProfileQuerySet(models.QuerySet):
+class MentorProfileQuerySet(DirectoryQuerySet):
     def listed_in(self, programs):
         """Mentors approved in any of these programs (a queryset of program pks, or ids)."""
         return self.filter(

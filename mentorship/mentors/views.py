@@ -1,21 +1,11 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import (
-    Case,
     Exists,
-    F,
-    FilteredRelation,
     OuterRef,
     Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_text_list
@@ -23,113 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.programs.models import Interest, Program
 
-from .forms import FORMAT_FIELDS, DirectoryFilterForm, MentorProfileForm, back_param
+from .directory import in_taxonomy_order
+from .forms import DirectoryFilterForm, MentorProfileForm, back_param
 from .models import MentorProfile
 from .services import mentor_set_programs
 
 PER_PAGE = 20
-# What a search reads; on PostgreSQL, MentorProfile.search_document (migration
-# mentors/0003 lists them again, in this order).
-SEARCH_FIELDS = [
-    "user__name",
-    "title",
-    "division",
-    "how_i_help",
-    "wish_told",
-    "ask_me_about",
-    "learning_now",
-]
-
-
-def _search(mentors: QuerySet, q: str) -> QuerySet:
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-
-        # These fields, as one indexed document the database keeps current.
-        return mentors.filter(
-            search_document=SearchQuery(q, search_type="websearch", config="english")
-        )
-    # Elsewhere (SQLite), as PostgreSQL does: every word, each in any of the fields.
-    for word in q.split():
-        if word := word.strip("\"'"):
-            anywhere = Q()
-            for field in SEARCH_FIELDS:
-                anywhere |= Q(**{f"{field}__icontains": word})
-            mentors = mentors.filter(anywhere)
-    return mentors
-
-
-def _filter(mentors: QuerySet, used: dict) -> QuerySet:
-    through = MentorProfile.interests.through
-    if interests := used.get("interests"):
-        # Any of the interests; a subquery keeps each mentor once.
-        mentors = mentors.filter(
-            pk__in=Subquery(
-                through.objects.filter(interest__in=interests).values("mentorprofile_id")
-            )
-        )
-    if category := used.get("category"):
-        mentors = mentors.filter(
-            pk__in=Subquery(
-                through.objects.filter(interest__category=category).values("mentorprofile_id")
-            )
-        )
-    if fmt := used.get("format"):
-        mentors = mentors.filter(**{FORMAT_FIELDS[fmt]: True})
-    if used.get("open_only"):
-        # Some place left: their open pairings (pairings.MentorLoad) hold fewer
-        # places than they offer.
-        mentors = mentors.alias(held=Coalesce(F("load__held"), Value(0))).filter(
-            accepting_new=True, capacity__gt=F("held")
-        )
-    if q := used.get("q"):
-        mentors = _search(mentors, q)
-    return mentors
-
-
-def _in_taxonomy_order(interests: QuerySet) -> QuerySet:
-    """Categories in the order they are declared (clinical areas first), as the
-    filter panel shows them, then names."""
-    return interests.order_by(
-        Case(
-            *(
-                When(category=category, then=Value(rank))
-                for rank, category in enumerate(Interest.Category.values)
-            ),
-            default=Value(len(Interest.Category.values)),
-        ),
-        "name",
-    )
-
-
-def _in_shared_order(mentors: QuerySet, user) -> QuerySet:
-    """Mentors sharing most of the viewer's interests (as a mentee) first, then those
-    with most open places, then by name.
-
-    Both counts come from database views (pairings.InterestsInCommon and MentorLoad,
-    through their reverse names: mentors import no mentees and no pairings), which
-    the database counts once for everyone instead of once per mentor."""
-    # The viewer's own mentee profile, if any, through the user's reverse name.
-    mine = get_user_model().objects.filter(pk=user.pk).order_by().values("mentee_profile")
-    return (
-        mentors.with_open_places(many=True)
-        .annotate(
-            in_common=FilteredRelation(
-                "interests_in_common", condition=Q(interests_in_common__mentee=Subquery(mine))
-            ),
-            shared_count=Coalesce(F("in_common__shared"), Value(0)),
-            # A mentor resting this season has no place to offer, whatever is left.
-            places_to_offer=Case(When(accepting_new=True, then=F("open_places")), default=Value(0)),
-        )
-        .order_by("-shared_count", "-places_to_offer", "user__name", "pk")
-    )
 
 
 def _cards(ids: list[int], user) -> list[MentorProfile]:
     """The mentors of one page, in the page's order, with their open places and
     interests; each interest says whether the viewer shares it (`shared`), so a card
     can say what you share without a query of its own."""
-    interests = _in_taxonomy_order(
+    interests = in_taxonomy_order(
         Interest.objects.annotate(
             shared=Exists(Interest.objects.filter(pk=OuterRef("pk"), mentee_profiles__user=user))
         )
@@ -153,8 +49,8 @@ def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     form.is_valid()  # Whatever didn't clean is left out, never an error page.
     used = form.used()
-    matching = _filter(MentorProfile.objects.listed_for(request.user), used)
-    ranked = _in_shared_order(matching, request.user)
+    matching = MentorProfile.objects.listed_for(request.user).matching(used)
+    ranked = matching.in_shared_order(request.user)
     # The order is worked out on the ids alone; only the page's 20 are read whole.
     paginator = Paginator(ranked.values_list("pk", flat=True), PER_PAGE)
     paginator.count = matching.count()  # counted without the joins the order needs

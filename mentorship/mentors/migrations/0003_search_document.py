@@ -10,7 +10,7 @@ does. SQLite gets the empty column and searches field by field (views._search).
 import django.contrib.postgres.search
 from django.db import migrations
 
-# The same fields, in the same order, as views.SEARCH_FIELDS.
+# The same fields, in the same order, as directory.SEARCH_FIELDS.
 DOCUMENT = """
     to_tsvector('english'::regconfig, concat_ws(' ',
         (SELECT name FROM {user} WHERE id = NEW.user_id),

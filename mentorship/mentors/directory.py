@@ -1,0 +1,131 @@
+"""The directory's questions, as QuerySet methods of MentorProfile (mixed into
+MentorProfileQuerySet): search, each filter, and the order mentees see.
+
+Counts of open places and interests in common come from database views
+(pairings.MentorLoad and InterestsInCommon) through their reverse names ("load",
+"interests_in_common"): mentors import no mentees and no pairings.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import connection, models
+from django.db.models import Case, F, FilteredRelation, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from mentorship.programs.models import Interest
+
+# What a search reads; on PostgreSQL, MentorProfile.search_document (migration
+# mentors/0003 lists them again, in this order).
+SEARCH_FIELDS = [
+    "user__name",
+    "title",
+    "division",
+    "how_i_help",
+    "wish_told",
+    "ask_me_about",
+    "learning_now",
+]
+
+# The directory's "how you'd meet" choices, and the field that says each.
+FORMAT_FIELDS = {
+    "in_person": "meets_in_person",
+    "video": "meets_by_video",
+    "phone": "meets_by_phone",
+}
+
+
+class DirectoryQuerySet(models.QuerySet):
+    def search(self, q: str):
+        """Mentors whose profile holds every word of `q` (web-search syntax on PostgreSQL)."""
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery
+
+            # These fields, as one indexed document the database keeps current.
+            return self.filter(
+                search_document=SearchQuery(q, search_type="websearch", config="english")
+            )
+        # Elsewhere (SQLite), as PostgreSQL does: every word, each in any of the fields.
+        mentors = self
+        for word in q.split():
+            if word := word.strip("\"'"):
+                anywhere = Q()
+                for field in SEARCH_FIELDS:
+                    anywhere |= Q(**{f"{field}__icontains": word})
+                mentors = mentors.filter(anywhere)
+        return mentors
+
+    def _with_interest(self, **lookup):
+        # A subquery keeps each mentor once.
+        links = self.model.interests.through.objects.filter(**lookup)
+        return self.filter(pk__in=Subquery(links.values("mentorprofile_id")))
+
+    def interested_in_any(self, interests):
+        """Mentors with any of these interests."""
+        return self._with_interest(interest__in=interests)
+
+    def interested_in_category(self, category: str):
+        """Mentors with an interest of this category (Interest.Category)."""
+        return self._with_interest(interest__category=category)
+
+    def meeting_by(self, fmt: str):
+        """Mentors who meet this way: a key of FORMAT_FIELDS."""
+        return self.filter(**{FORMAT_FIELDS[fmt]: True})
+
+    def with_a_place(self):
+        """Taking new mentees, with some place left: their open pairings
+        (pairings.MentorLoad) hold fewer places than they offer."""
+        return self.alias(held=Coalesce(F("load__held"), Value(0))).filter(
+            accepting_new=True, capacity__gt=F("held")
+        )
+
+    def matching(self, used: dict):
+        """The directory's filters as DirectoryFilterForm.used() gives them."""
+        mentors = self
+        if interests := used.get("interests"):
+            mentors = mentors.interested_in_any(interests)
+        if category := used.get("category"):
+            mentors = mentors.interested_in_category(category)
+        if fmt := used.get("format"):
+            mentors = mentors.meeting_by(fmt)
+        if used.get("open_only"):
+            mentors = mentors.with_a_place()
+        if q := used.get("q"):
+            mentors = mentors.search(q)
+        return mentors
+
+    def in_shared_order(self, user):
+        """Mentors sharing most of the viewer's interests (as a mentee) first, then those
+        with most open places, then by name.
+
+        Both counts come from database views, which the database counts once for
+        everyone instead of once per mentor."""
+        # The viewer's own mentee profile, if any, through the user's reverse name.
+        mine = get_user_model().objects.filter(pk=user.pk).order_by().values("mentee_profile")
+        return (
+            self.with_open_places(many=True)
+            .annotate(
+                in_common=FilteredRelation(
+                    "interests_in_common", condition=Q(interests_in_common__mentee=Subquery(mine))
+                ),
+                shared_count=Coalesce(F("in_common__shared"), Value(0)),
+                # A mentor resting this season has no place to offer, whatever is left.
+                places_to_offer=Case(
+                    When(accepting_new=True, then=F("open_places")), default=Value(0)
+                ),
+            )
+            .order_by("-shared_count", "-places_to_offer", "user__name", "pk")
+        )
+
+
+def in_taxonomy_order(interests: QuerySet) -> QuerySet:
+    """Categories in the order they are declared (clinical areas first), as the
+    filter panel shows them, then names."""
+    return interests.order_by(
+        Case(
+            *(
+                When(category=category, then=Value(rank))
+                for rank, category in enumerate(Interest.Category.values)
+            ),
+            default=Value(len(Interest.Category.values)),
+        ),
+        "name",
+    )
