@@ -126,7 +126,13 @@ class MentorProfileAdmin(admin.ModelAdmin):
         ("Meets", {"fields": ["meets_in_person", "meets_by_video", "meets_by_phone"]}),
         (
             "Roles in which they evaluate residents",
-            {"fields": ["is_ccc_member", "is_program_director", "is_associate_program_director"]},
+            {
+                "fields": [
+                    "is_ccc_member",
+                    "holds_program_director_title",
+                    "is_associate_program_director",
+                ]
+            },
         ),
         ("Prompts", {"fields": MentorProfile.PROMPTS}),
         ("Dates", {"fields": ["created_at", "updated_at"]}),

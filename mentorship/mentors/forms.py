@@ -174,7 +174,7 @@ class MentorProfileForm(forms.ModelForm):
             "meets_by_video",
             "meets_by_phone",
             "is_ccc_member",
-            "is_program_director",
+            "holds_program_director_title",
             "is_associate_program_director",
             *MentorProfile.PROMPTS,
         ]
@@ -187,7 +187,7 @@ class MentorProfileForm(forms.ModelForm):
             "meets_by_video": "By video",
             "meets_by_phone": "By phone",
             "is_ccc_member": "I'm on the Clinical Competency Committee",
-            "is_program_director": "I'm a residency program director",
+            "holds_program_director_title": "I'm a residency program director",
             "is_associate_program_director": "I'm an associate program director",
         }
         help_texts = {
@@ -231,7 +231,11 @@ class MentorProfileForm(forms.ModelForm):
     def role_fields(self):
         return [
             self[name]
-            for name in ("is_ccc_member", "is_program_director", "is_associate_program_director")
+            for name in (
+                "is_ccc_member",
+                "holds_program_director_title",
+                "is_associate_program_director",
+            )
         ]
 
     @property

@@ -153,7 +153,7 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
     # Roles in which the mentor evaluates residents: residents choose differently
     # when their mentor also grades them.
     is_ccc_member = models.BooleanField("Clinical Competency Committee member", default=False)
-    is_program_director = models.BooleanField("residency program director", default=False)
+    holds_program_director_title = models.BooleanField("residency program director", default=False)
     is_associate_program_director = models.BooleanField("associate program director", default=False)
 
     how_i_help = models.TextField(
@@ -246,7 +246,7 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
         return [
             label
             for field, label in (
-                ("is_program_director", "Residency program director"),
+                ("holds_program_director_title", "Residency program director"),
                 ("is_associate_program_director", "Associate program director"),
                 ("is_ccc_member", "Clinical Competency Committee member"),
             )

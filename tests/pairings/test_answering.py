@@ -174,7 +174,7 @@ def test_saying_yes_as_a_mentor_who_evaluates_residents_waits_for_a_director(
 ):
     director = make_director()
     program.directors.add(director)
-    chen.is_program_director = True
+    chen.holds_program_director_title = True
     chen.save()
     client.force_login(chen.user)
 

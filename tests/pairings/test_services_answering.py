@@ -57,7 +57,7 @@ def test_a_mentor_accepts_and_an_active_pairing_starts(
 
 
 @pytest.mark.parametrize(
-    "role", ["is_ccc_member", "is_program_director", "is_associate_program_director"]
+    "role", ["is_ccc_member", "holds_program_director_title", "is_associate_program_director"]
 )
 def test_accepting_as_a_mentor_who_evaluates_residents_waits_for_a_director(
     role, program, sam, director, other_director, django_capture_on_commit_callbacks, mailoutbox

@@ -23,7 +23,7 @@ def _roles_phrase(mentor: MentorProfile) -> str:
     roles = [
         phrase
         for flag, phrase in (
-            (mentor.is_program_director, "a residency program director"),
+            (mentor.holds_program_director_title, "a residency program director"),
             (mentor.is_associate_program_director, "an associate program director"),
             (mentor.is_ccc_member, "a Clinical Competency Committee member"),
         )
