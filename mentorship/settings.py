@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "mentorship.mentees",
     "mentorship.pairings",
     "mentorship.meetings",
+    "mentorship.dashboard",
     "simple_history",
     "accounts",
 ]
