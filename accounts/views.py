@@ -1,186 +1,15 @@
-from datetime import timedelta
+"""Onboarding (which roles a person takes) and the favicon."""
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
-
-from mentorship.meetings.models import Commitment, Meeting
-from mentorship.mentees.models import MenteeProfile
-from mentorship.mentors.models import Membership, MentorProfile
-from mentorship.pairings.models import MentorshipRequest, Pairing
 
 from .forms import RolesForm
 from .models import User
 from .services import user_set_roles
-
-
-@login_not_required
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "accounts/welcome.html")
-    user = request.user
-    if user.onboarded_at is None:
-        return redirect("onboarding")
-    context = {}
-    if user.is_director:
-        # The admin asks directors for two steps; nobody else's home mentions it.
-        context["mfa_enabled"] = is_mfa_enabled(user)
-        # Only the programs this director runs (all of them for a superuser).
-        context["people"] = {
-            **Membership.objects.directed_by(user).aggregate(
-                mentors=Count("mentor", distinct=True, filter=Q(approved_at__isnull=False)),
-                awaiting_approval=Count(
-                    "mentor", distinct=True, filter=Q(approved_at__isnull=True)
-                ),
-            ),
-            "mentees": MenteeProfile.objects.directed_by(user).count(),
-            "conflicts": Pairing.objects.directed_by(user)
-            .filter(
-                status=Pairing.Status.PROPOSED,
-                needs_conflict_approval=True,
-                conflict_approved_at__isnull=True,
-            )
-            .count(),
-        }
-    # One query per role, however many interests or programs the profiles have.
-    if user.is_mentee:
-        context["mentee_profile"] = (
-            MenteeProfile.objects.filter(user=user).select_related("program").order_by("pk").first()
-        )
-    if user.is_mentor:
-        context["mentor_profile"] = (
-            MentorProfile.objects.with_open_places()
-            .filter(user=user)
-            .with_memberships()
-            .order_by("pk")
-            .first()
-        )
-    if user.is_mentee or user.is_mentor:
-        context.update(_pairings_at_a_glance(user))
-    return render(request, "accounts/dashboard.html", context)
-
-
-def _with_meetings(pairings, now):
-    """Each pairing with its next planned meeting and its last held one, as subqueries."""
-    meetings = Meeting.objects.filter(pairing=OuterRef("pk"))
-    upcoming = meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by(
-        "starts_at", "pk"
-    )
-    held = meetings.filter(status=Meeting.Status.HELD).order_by("-starts_at")
-    return pairings.annotate(
-        next_meeting_id=Subquery(upcoming.values("pk")[:1]),
-        next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
-        last_held_at=Subquery(held.values("starts_at")[:1]),
-    )
-
-
-def _days_quiet(pairing: Pairing, today) -> int | None:
-    """Days since the last held meeting (or the start) when past the program's target."""
-    if pairing.status != Pairing.Status.ACTIVE:
-        return None
-    last = timezone.localdate(pairing.last_held_at) if pairing.last_held_at else pairing.started_on
-    if last is None:
-        return None
-    days = (today - last).days
-    return days if days > pairing.program.meeting_target_days else None
-
-
-# The home page lists at most this many of each kind of thing waiting on you.
-WAITING_SHOWN = 5
-# Ended pairings stay on the home page for a closing reflection this long.
-REFLECTION_DAYS = timedelta(days=90)
-
-
-def _pairings_at_a_glance(user: User) -> dict:
-    """What waits on this person (requests to answer, pairings to confirm,
-    reflections to add), current pairings on each side with their next and last
-    meetings, pending requests counted, and overdue commitments: three queries,
-    each reading only this person's own few rows."""
-    now, today = timezone.now(), timezone.localdate()
-    # Running pairings, and those ended lately that may wait for a reflection.
-    pairings = Pairing.objects.involving(user).filter(
-        Q(status__in=Pairing.OPEN_STATUSES)
-        | Q(status=Pairing.Status.ENDED, ended_on__gte=today - REFLECTION_DAYS)
-    )
-    pairings = _with_meetings(pairings, now).select_related(
-        "mentor__user", "mentee__user", "program"
-    )
-    mine, to_reflect = [], []
-    for pairing in pairings.order_by("-started_on", "-created_at", "-pk"):
-        side = pairing.side_of(user)
-        pairing.other = pairing.mentee if side == "mentor" else pairing.mentor
-        if pairing.status == Pairing.Status.ENDED:
-            if not (
-                getattr(pairing, f"{side}_learned") or getattr(pairing, f"{side}_carry_forward")
-            ):
-                to_reflect.append(pairing)
-            continue
-        pairing.needs_my_yes = (
-            pairing.status == Pairing.Status.PROPOSED
-            and getattr(pairing, f"{side}_confirmed_at") is None
-        )
-        pairing.days_quiet = _days_quiet(pairing, today)
-        mine.append(pairing)
-    to_reflect.sort(key=lambda p: (p.ended_on, p.pk), reverse=True)
-    overdue = list(
-        Commitment.objects.visible_to(user)
-        .overdue(today)
-        .filter(pairing__status__in=[Pairing.Status.ACTIVE, Pairing.Status.PAUSED])
-        .select_related("pairing__mentor__user", "pairing__mentee__user")
-        .order_by("due_on", "pk")
-    )
-    for commitment in overdue:
-        pairing = commitment.pairing
-        commitment.owner_user = getattr(pairing, commitment.owner).user
-        commitment.other_user = (
-            pairing.mentee.user if pairing.mentor.user_id == user.pk else pairing.mentor.user
-        )
-    # Every pending request of this person, oldest first, counted by who it waits on:
-    # a person's own few (each mentee asks at most a few at a time, and requests
-    # expire), read once by index instead of a count and a list.
-    pending = {"asked": 0, "waiting": 0, "questions": 0}
-    on_me = []
-    for ask in (
-        MentorshipRequest.objects.involving(user)
-        .pending()
-        .select_related("mentor__user", "mentee__user")
-        .order_by("created_at", "pk")
-    ):
-        as_mentee = ask.side_of(user) == "mentee"
-        if as_mentee:
-            kind = "questions" if ask.awaiting_mentee else "asked"
-        elif ask.awaiting_mentee:
-            continue  # this mentor asked a question: it waits on the mentee
-        else:
-            kind = "waiting"
-        pending[kind] += 1
-        if kind != "asked":
-            on_me.append(ask)
-    return {
-        "waiting_on_me": {
-            "requests": on_me[:WAITING_SHOWN],
-            "more_requests": max(len(on_me) - WAITING_SHOWN, 0),
-            "confirmations": [p for p in mine if p.needs_my_yes],
-            "reflections": to_reflect[:WAITING_SHOWN],
-        },
-        "mentors_of_mine": [p for p in mine if p.mentee.user_id == user.pk],
-        "mentees_of_mine": [p for p in mine if p.mentor.user_id == user.pk],
-        "pending": pending,
-        "next_meetings": sorted(
-            (p for p in mine if p.next_meeting_id and p.status == Pairing.Status.ACTIVE),
-            key=lambda p: p.next_meeting_at,
-        ),
-        "quiet_pairings": [p for p in mine if p.days_quiet],
-        "overdue_commitments": overdue,
-        "today": today,
-    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -216,9 +45,11 @@ def onboarding(request: HttpRequest) -> HttpResponse:
 
 def _missing_profile_form(user: User) -> str:
     """The URL name of the first profile form this person still has to fill in."""
-    if user.is_mentee and not MenteeProfile.objects.filter(user=user).exists():
+    # Through the reverse relations: accounts imports no app above it.
+    people = User.objects.filter(pk=user.pk)
+    if user.is_mentee and not people.filter(mentee_profile__isnull=False).exists():
         return "mentees:profile_edit"
-    if user.is_mentor and not MentorProfile.objects.filter(user=user).exists():
+    if user.is_mentor and not people.filter(mentor_profile__isnull=False).exists():
         return "mentors:profile_edit"
     return "home"
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "mentorship.mentees",
     "mentorship.pairings",
     "mentorship.meetings",
+    "mentorship.dashboard",
     "mentorship.demo",
     "simple_history",
     "accounts",

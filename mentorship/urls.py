@@ -5,6 +5,7 @@ from accounts.two_step import activate_totp
 from accounts.views import favicon
 
 urlpatterns = [
+    path("", include("mentorship.dashboard.urls")),
     path("", include("accounts.urls")),
     path("mentors/", include("mentorship.mentors.urls")),
     path("mentees/", include("mentorship.mentees.urls")),

@@ -21,7 +21,7 @@ PStatus = Pairing.Status
 INBOX_QUERIES = 3  # + the pending requests with their mentees
 REQUEST_LIST_QUERIES = 3  # + the requests with mentor, referral and pairing
 PAIRING_LIST_QUERIES = 3  # + the pairings with both people
-# The dashboard of someone both mentee and mentor (tests/mentees/test_dashboard.py).
+# The dashboard of someone both mentee and mentor (tests/dashboard/test_profile_cards.py).
 DASHBOARD_QUERIES = 8
 
 

@@ -1,4 +1,4 @@
-"""The home page, per role: what to write next, and where to go from there."""
+"""The home page's profile cards, per role: what to write next, and where to go from there."""
 
 import pytest
 from django.urls import reverse
