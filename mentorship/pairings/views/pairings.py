@@ -76,7 +76,7 @@ def pairing_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(pairing)
 
 
-def _step(request: HttpRequest, pk: int, service, success: str) -> HttpResponse:
+def _pause_or_resume(request: HttpRequest, pk: int, service, success: str) -> HttpResponse:
     """Pause or resume: call the service, then say what happened. `success` may
     name the other person as {other}."""
     pairing = _pairing(request, pk)
@@ -92,7 +92,7 @@ def _step(request: HttpRequest, pk: int, service, success: str) -> HttpResponse:
 
 @require_POST
 def pairing_pause(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(
+    return _pause_or_resume(
         request,
         pk,
         services.pairing_pause,
@@ -103,7 +103,7 @@ def pairing_pause(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def pairing_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    return _step(
+    return _pause_or_resume(
         request,
         pk,
         services.pairing_resume,
