@@ -1,6 +1,7 @@
-"""The people's side of pairings: the list, the pairing page, confirm, pause,
-resume, end and reflect. Every change goes through services.py; directors use
-the admin, so anyone but the two people gets a 404.
+"""The people's side of pairings: the list, and each step of a pairing's life
+(confirm, pause, resume, end, reflect). The pairing's own page, which shows its
+meetings, is meetings/pairing_page.py. Every change goes through the services;
+directors use the admin, so anyone but the two people gets a 404.
 """
 
 from django.contrib import messages

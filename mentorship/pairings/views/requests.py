@@ -1,6 +1,7 @@
-"""The people's side of requests: asking, the mentee's requests, the mentor's inbox.
+"""The people's side of requests: the mentee's requests (and their answer to a
+mentor's question), the mentor's inbox and answer. Asking itself is asking.py.
 
-Every change goes through a function of services.py; a PairingError's message is
+Every change goes through a function of the services; a PairingError's message is
 shown to the person who tried. Program directors use the admin: these pages are
 for the two people concerned, so anyone else gets a 404.
 """
