@@ -9,16 +9,18 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from mentorship.pairings import services
+from mentorship.pairings.models import Pairing
 from tests.factories import (
     make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
     make_user,
 )
-from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW, PStatus, make_pairing
+from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW
 
 
 @pytest.fixture
@@ -99,17 +101,17 @@ def proposed(sam, chen, director):
 
 @pytest.fixture
 def active(sam, chen):
-    return make_pairing(chen, sam, PStatus.ACTIVE)
+    return make_pairing(chen, sam, Pairing.Status.ACTIVE)
 
 
 @pytest.fixture
 def paused(sam, chen):
-    return make_pairing(chen, sam, PStatus.PAUSED)
+    return make_pairing(chen, sam, Pairing.Status.PAUSED)
 
 
 @pytest.fixture
 def ended(sam, chen):
-    return make_pairing(chen, sam, PStatus.ENDED, ended_on=timezone.localdate())
+    return make_pairing(chen, sam, Pairing.Status.ENDED, ended_on=timezone.localdate())
 
 
 @pytest.fixture

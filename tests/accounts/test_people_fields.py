@@ -24,9 +24,9 @@ from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
-from tests.factories import add_totp, make_mentee, make_mentee_profile
+from tests.factories import add_totp, make_mentee, make_mentee_profile, make_pairing
 from tests.html_forms import forms_in
-from tests.pairings.service_support import ask, make_pairing
+from tests.pairings.service_support import ask
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.meetings.models import Meeting
-from tests.factories import make_mentee, make_mentee_profile
-from tests.pairings.service_support import PStatus, make_pairing
+from mentorship.pairings.models import Pairing
+from tests.factories import make_mentee, make_mentee_profile, make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ def test_a_length_out_of_range_is_refused_at_the_field(client, pairing, minutes,
 
 
 def test_a_paused_pairing_is_resumed_before_planning(client, sam, chen):
-    paused = make_pairing(chen, sam, PStatus.PAUSED)
+    paused = make_pairing(chen, sam, Pairing.Status.PAUSED)
     client.force_login(sam.user)
 
     response = client.get(reverse("meetings:plan", args=[paused.pk]), follow=True)

@@ -14,8 +14,7 @@ from django.utils import timezone
 from mentorship.meetings import services
 from mentorship.meetings.models import Note
 from mentorship.meetings.services import NoteInput
-from tests.factories import add_totp, make_mentee, make_mentee_profile, make_user
-from tests.pairings.service_support import make_pairing
+from tests.factories import add_totp, make_mentee, make_mentee_profile, make_pairing, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings.models import Pairing
-from tests.factories import make_mentee, make_mentee_profile
-from tests.pairings.service_support import PStatus, make_pairing
+from tests.factories import make_mentee, make_mentee_profile, make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +175,7 @@ def test_the_pairing_page_offers_to_log_and_plan_and_says_when_nothing_happened_
 
 
 def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):
-    paused = make_pairing(chen, sam, PStatus.PAUSED)
+    paused = make_pairing(chen, sam, Pairing.Status.PAUSED)
 
     text = page(client, sam.user, paused.get_absolute_url())
 
@@ -185,7 +184,7 @@ def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):
 
 
 def test_an_ended_pairing_without_meetings_offers_neither(client, sam, chen):
-    ended = make_pairing(chen, sam, PStatus.ENDED, ended_on=timezone.localdate())
+    ended = make_pairing(chen, sam, Pairing.Status.ENDED, ended_on=timezone.localdate())
 
     text = page(client, sam.user, ended.get_absolute_url())
 

@@ -13,9 +13,9 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
 )
 from tests.mentors.directory_support import DIRECTORY_QUERIES, make_many_mentors, names_listed
-from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db
 

@@ -27,19 +27,20 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PStatus = Pairing.Status
 PAIRINGS = reverse("admin:pairings_pairing_changelist")
 REQUESTS = reverse("admin:pairings_mentorshiprequest_changelist")
 REFLECTION = "I learned to ask for help before the night got long"
 
 
-def make_pairing(mentor, mentee, *, status=PStatus.ACTIVE, started_on=date(2025, 9, 1), **fields):
+def make_pairing(
+    mentor, mentee, *, status=Pairing.Status.ACTIVE, started_on=date(2025, 9, 1), **fields
+):
     return Pairing.objects.create(
         mentor=mentor,
         mentee=mentee,
         program=mentee.program,
         status=status,
-        started_on=None if status == PStatus.PROPOSED else started_on,
+        started_on=None if status == Pairing.Status.PROPOSED else started_on,
         **fields,
     )
 
@@ -124,7 +125,7 @@ def shown(response) -> set[int]:
 
 def test_each_director_sees_only_the_pairings_of_their_programs(client, world, superuser):
     in_a = make_pairing(world["dana"], world["sam"])
-    also_in_a = make_pairing(world["priya"], world["noor"], status=PStatus.PROPOSED)
+    also_in_a = make_pairing(world["priya"], world["noor"], status=Pairing.Status.PROPOSED)
     in_b = make_pairing(world["luis"], world["alex"])
 
     client.force_login(world["director_a"])
@@ -188,7 +189,7 @@ def test_the_pairing_list_shows_days_active_and_who_waits_for_approval(client, w
     started = timezone.localdate() - timedelta(days=30)
     make_pairing(world["dana"], world["sam"], started_on=started)
     make_pairing(
-        world["priya"], world["noor"], status=PStatus.PROPOSED, needs_conflict_approval=True
+        world["priya"], world["noor"], status=Pairing.Status.PROPOSED, needs_conflict_approval=True
     )
     client.force_login(world["director_a"])
 
@@ -217,14 +218,14 @@ def test_each_rows_box_is_labelled_with_the_two_people(client, world):
 def test_activating_starts_a_proposed_pairing_and_tells_both_people(
     client, world, django_capture_on_commit_callbacks, mailoutbox
 ):
-    pairing = make_pairing(world["dana"], world["sam"], status=PStatus.PROPOSED)
+    pairing = make_pairing(world["dana"], world["sam"], status=Pairing.Status.PROPOSED)
     client.force_login(world["director_a"])
 
     with django_capture_on_commit_callbacks(execute=True):
         response = run_action(client, "activate", [pairing])
 
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
     assert pairing.started_on == timezone.localdate()
     assert "Activated 1 pairing; both people have an e-mail" in texts(response)[0]
     assert sorted(m.to[0] for m in mailoutbox) == ["dana@example.com", "sam@example.com"]
@@ -232,14 +233,14 @@ def test_activating_starts_a_proposed_pairing_and_tells_both_people(
 
 def test_activating_waits_for_the_approval_of_a_mentor_who_evaluates_residents(client, world):
     pairing = make_pairing(
-        world["dana"], world["sam"], status=PStatus.PROPOSED, needs_conflict_approval=True
+        world["dana"], world["sam"], status=Pairing.Status.PROPOSED, needs_conflict_approval=True
     )
     client.force_login(world["director_a"])
 
     response = run_action(client, "activate", [pairing])
 
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.PROPOSED
+    assert pairing.status == Pairing.Status.PROPOSED
     assert texts(response) == [
         "Couldn't activate “Dr Dana Chen and Sam Whitfield”: This mentor evaluates residents: "
         "approve the pairing with a reason first.",
@@ -251,7 +252,7 @@ def test_pausing_pauses_active_pairings_and_reports_the_ones_it_cannot(
     client, world, django_capture_on_commit_callbacks, mailoutbox
 ):
     active = make_pairing(world["dana"], world["sam"])
-    proposed = make_pairing(world["priya"], world["noor"], status=PStatus.PROPOSED)
+    proposed = make_pairing(world["priya"], world["noor"], status=Pairing.Status.PROPOSED)
     client.force_login(world["director_a"])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -259,7 +260,7 @@ def test_pausing_pauses_active_pairings_and_reports_the_ones_it_cannot(
 
     active.refresh_from_db()
     proposed.refresh_from_db()
-    assert (active.status, proposed.status) == (PStatus.PAUSED, PStatus.PROPOSED)
+    assert (active.status, proposed.status) == (Pairing.Status.PAUSED, Pairing.Status.PROPOSED)
     messages = texts(response)
     assert (
         "Couldn't pause “Dr Priya Raman and Noor Haddad”: Only an active pairing can be paused."
@@ -276,7 +277,7 @@ def test_an_action_cannot_reach_another_programs_pairing(client, world):
     run_action(client, "pause", [theirs])
 
     theirs.refresh_from_db()
-    assert theirs.status == PStatus.ACTIVE
+    assert theirs.status == Pairing.Status.ACTIVE
 
 
 def test_ending_asks_for_a_reason_first(client, world):
@@ -294,7 +295,7 @@ def test_ending_asks_for_a_reason_first(client, world):
     assert 'name="csrfmiddlewaretoken"' in html
     assert "End 1 pairing" in html
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
 
 
 def test_ending_without_a_reason_comes_back_with_a_message_at_the_field(client, world):
@@ -305,7 +306,7 @@ def test_ending_without_a_reason_comes_back_with_a_message_at_the_field(client, 
 
     assert "This field is required." in response.content.decode()
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
 
 
 def test_ending_with_a_reason_ends_the_pairing_and_records_who(
@@ -320,7 +321,7 @@ def test_ending_with_a_reason_ends_the_pairing_and_records_who(
         )
 
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ENDED
+    assert pairing.status == Pairing.Status.ENDED
     assert pairing.ended_on == timezone.localdate()
     assert (pairing.end_reason, pairing.ended_by) == (
         "Sam is moving to Boston.",
@@ -337,7 +338,7 @@ def test_approving_a_conflict_records_the_reason_and_who_and_starts_a_confirmed_
     pairing = make_pairing(
         world["dana"],
         world["sam"],
-        status=PStatus.PROPOSED,
+        status=Pairing.Status.PROPOSED,
         needs_conflict_approval=True,
         mentor_confirmed_at=now,
         mentee_confirmed_at=now,
@@ -355,7 +356,7 @@ def test_approving_a_conflict_records_the_reason_and_who_and_starts_a_confirmed_
     )
 
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
     assert pairing.conflict_approved_by == world["director_a"]
     assert pairing.conflict_reason == "Dana steps out of Sam's evaluations this year."
     assert texts(response) == [
@@ -365,7 +366,7 @@ def test_approving_a_conflict_records_the_reason_and_who_and_starts_a_confirmed_
 
 
 def test_approving_a_pairing_that_needs_no_approval_is_refused(client, world):
-    pairing = make_pairing(world["dana"], world["sam"], status=PStatus.PROPOSED)
+    pairing = make_pairing(world["dana"], world["sam"], status=Pairing.Status.PROPOSED)
     client.force_login(world["director_a"])
 
     response = run_action(client, "approve_conflict", [pairing], apply="yes", reason="Fine.")
@@ -405,11 +406,11 @@ def test_reassigning_ends_the_old_pairing_and_proposes_the_new_one(
         )
 
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ENDED
+    assert pairing.status == Pairing.Status.ENDED
     assert pairing.end_reason == "Sam's interests moved to research."
     new = Pairing.objects.get(mentor=world["priya"], mentee=world["sam"])
     assert (new.status, new.origin, new.created_by) == (
-        PStatus.PROPOSED,
+        Pairing.Status.PROPOSED,
         Pairing.Origin.DIRECTOR,
         world["director_a"],
     )
@@ -436,11 +437,11 @@ def test_reassigning_to_a_mentor_of_another_program_is_refused_at_the_field(clie
     assert "Select a valid choice" in response.content.decode()
     assert "Kept text</textarea>" in response.content.decode()
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
 
 
 def test_an_ended_pairing_cannot_be_reassigned(client, world):
-    pairing = make_pairing(world["dana"], world["sam"], status=PStatus.ENDED)
+    pairing = make_pairing(world["dana"], world["sam"], status=Pairing.Status.ENDED)
     client.force_login(world["director_a"])
 
     response = run_action(client, "reassign", [pairing])
@@ -462,20 +463,20 @@ def test_reassigning_takes_one_pairing_at_a_time(client, world):
     response = run_action(client, "reassign", pairings)
 
     assert texts(response) == ["Choose one pairing to reassign at a time."]
-    assert Pairing.objects.filter(status=PStatus.ACTIVE).count() == 2
+    assert Pairing.objects.filter(status=Pairing.Status.ACTIVE).count() == 2
 
 
 def test_the_csv_export_has_the_columns_and_no_reflections(client, world):
     make_pairing(
         world["dana"],
         world["sam"],
-        status=PStatus.ENDED,
+        status=Pairing.Status.ENDED,
         started_on=date(2025, 9, 1),
         ended_on=date(2025, 12, 1),
         mentor_learned=REFLECTION,
         mentee_carry_forward=REFLECTION,
     )
-    proposed = make_pairing(world["priya"], world["noor"], status=PStatus.PROPOSED)
+    proposed = make_pairing(world["priya"], world["noor"], status=Pairing.Status.PROPOSED)
     client.force_login(world["director_a"])
 
     response = client.post(
@@ -613,7 +614,7 @@ def test_adding_a_pairing_proposes_it_and_emails_both_people(
     assert (pairing.mentor, pairing.mentee, pairing.status, pairing.origin, pairing.created_by) == (
         world["dana"],
         world["sam"],
-        PStatus.PROPOSED,
+        Pairing.Status.PROPOSED,
         Pairing.Origin.DIRECTOR,
         world["director_a"],
     )
@@ -677,13 +678,13 @@ def test_the_pairing_page_is_read_only(client, world):
     assert 'name="_save"' not in page.content.decode()
     assert posted.status_code == HTTPStatus.FORBIDDEN
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
 
 
 def test_an_old_version_cannot_be_saved_back(client, world):
-    pairing = make_pairing(world["dana"], world["sam"], status=PStatus.PROPOSED)
+    pairing = make_pairing(world["dana"], world["sam"], status=Pairing.Status.PROPOSED)
     version = pairing.history.latest()
-    pairing.status, pairing.started_on = PStatus.ACTIVE, date(2025, 9, 1)
+    pairing.status, pairing.started_on = Pairing.Status.ACTIVE, date(2025, 9, 1)
     pairing.save()
     client.force_login(world["director_a"])
     url = reverse("admin:pairings_pairing_simple_history", args=[pairing.pk, version.history_id])
@@ -691,7 +692,7 @@ def test_an_old_version_cannot_be_saved_back(client, world):
     assert client.get(url).status_code == HTTPStatus.OK
     assert client.post(url, {}).status_code == HTTPStatus.FORBIDDEN
     pairing.refresh_from_db()
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
 
 
 def test_the_history_page_names_the_director_who_paused(client, world):
@@ -711,7 +712,7 @@ def test_reflections_never_appear_in_the_admin(client, world):
     pairing = make_pairing(
         world["dana"],
         world["sam"],
-        status=PStatus.ENDED,
+        status=Pairing.Status.ENDED,
         ended_on=date(2025, 12, 1),
         mentor_learned=REFLECTION,
         mentor_carry_forward=REFLECTION,

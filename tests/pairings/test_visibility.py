@@ -23,7 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 Status = MentorshipRequest.Status
-PStatus = Pairing.Status
 
 
 def request(mentee, mentor, status=Status.PENDING):
@@ -36,13 +35,13 @@ def request(mentee, mentor, status=Status.PENDING):
     )
 
 
-def pairing(mentor, mentee, status=PStatus.ACTIVE):
+def pairing(mentor, mentee, status=Pairing.Status.ACTIVE):
     return Pairing.objects.create(
         mentor=mentor,
         mentee=mentee,
         program=mentee.program,
         status=status,
-        started_on=None if status == PStatus.PROPOSED else timezone.localdate(),
+        started_on=None if status == Pairing.Status.PROPOSED else timezone.localdate(),
     )
 
 
@@ -90,7 +89,7 @@ def world():
         },
         "pairings": {
             "chen and sam": pairing(chen, sam),
-            "levin and alex": pairing(levin, alex, PStatus.ENDED),
+            "levin and alex": pairing(levin, alex, Pairing.Status.ENDED),
             "far and lee": pairing(far, lee),
         },
     }
@@ -228,7 +227,7 @@ def test_a_mentor_sees_a_mentee_as_soon_as_they_are_asked(world):
 
 
 def test_a_mentor_paired_by_a_director_sees_the_mentee_without_a_request(world):
-    pairing(world["ito"], world["alex"], PStatus.PROPOSED)
+    pairing(world["ito"], world["alex"], Pairing.Status.PROPOSED)
 
     assert mentees_seen_by(world, "ito") == ["Alex Park"]
 
@@ -253,10 +252,10 @@ def test_proposed_active_and_paused_pairings_hold_places_and_ended_ones_do_not(w
     chen.save()
     # Chen already mentors Sam (active); add one of each other state.
     for email, status in [
-        ("a@example.com", PStatus.PROPOSED),
-        ("b@example.com", PStatus.PAUSED),
-        ("c@example.com", PStatus.ENDED),
-        ("d@example.com", PStatus.ENDED),
+        ("a@example.com", Pairing.Status.PROPOSED),
+        ("b@example.com", Pairing.Status.PAUSED),
+        ("c@example.com", Pairing.Status.ENDED),
+        ("d@example.com", Pairing.Status.ENDED),
     ]:
         mentee = make_mentee_profile(make_mentee(email, name=email), program=stanford)
         pairing(chen, mentee, status)
@@ -275,7 +274,7 @@ def test_a_mentor_without_pairings_has_every_place_open(world):
 
 def test_open_places_never_drop_below_zero(world):
     chen = world["chen"]
-    pairing(chen, world["alex"], PStatus.PROPOSED)
+    pairing(chen, world["alex"], Pairing.Status.PROPOSED)
     chen.capacity = 1
     chen.save()
 
