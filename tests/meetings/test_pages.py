@@ -343,11 +343,16 @@ def test_a_dashboard_without_meetings_or_commitments_adds_nothing(
     program,
 ):
     noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
-    make_pairing(levin, noor)
+    pairing = make_pairing(levin, noor)
 
     text = dashboard(client, noor.user)
 
+    assert "Your mentors" in text and "Dr Ari Levin" in text
+    assert 'aria-labelledby="between-heading"' not in text
     assert "Between meetings" not in text
+    # The same dashboard, once a meeting is planned, does show the section.
+    planned(pairing, levin.user, 3)
+    assert '<h2 id="between-heading">Between meetings</h2>' in dashboard(client, noor.user)
 
 
 def test_an_ended_pairing_offers_no_next_meeting_to_add_to_a_calendar(client, pairing):

@@ -9,6 +9,7 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -90,9 +91,16 @@ def test_a_mentee_of_the_program_reads_the_whole_profile(client, chen, program):
 
 
 def test_the_profile_hides_the_mentors_e_mail_address(client, chen, program):
-    client.force_login(make_mentee_profile(program=program).user)
+    """Even from Chen's own mentee, whose pairing page does show Chen's address."""
+    pairing = make_pairing(chen, make_mentee_profile(program=program))
+    client.force_login(pairing.mentee.user)
+    assert "chen@example.com" in client.get(pairing.get_absolute_url()).content.decode()
 
-    assert "chen@example.com" not in client.get(url(chen)).content.decode()
+    text = client.get(url(chen)).content.decode()
+
+    assert "<h1>Dr Dana Chen</h1>" in text
+    assert "chen@example.com" not in text
+    assert "mailto:" not in text
 
 
 def test_evaluative_roles_are_stated_plainly(client, chen, program):
