@@ -1,6 +1,7 @@
 """The cast shared by the pairing and meeting tests, as fixtures: a program, its
-director, a mentee and mentors, and requests and pairings in each state.
-Registered for the whole suite by tests/conftest.py; a module may define its own."""
+director, mentees and mentors, and requests and pairings in each state.
+Registered for the whole suite by tests/conftest.py. A test that needs someone to differ
+says so in its own body (or passes its own arguments to tests/factories.py)."""
 
 import json
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from mentorship.pairings import services
 from mentorship.pairings.models import Pairing
 from tests.factories import (
+    add_totp,
     make_director,
     make_mentee,
     make_mentee_profile,
@@ -53,10 +55,27 @@ def superuser():
 
 
 @pytest.fixture
+def superuser_with_mfa(superuser):
+    """The superuser, with the authenticator the admin asks for."""
+    add_totp(superuser)
+    return superuser
+
+
+@pytest.fixture
 def sam(program):
     return make_mentee_profile(
         make_mentee("sam@example.com", name="Sam Whitfield"), program=program
     )
+
+
+@pytest.fixture
+def ana(program):
+    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
+
+
+@pytest.fixture
+def alex(program):
+    return make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
 
 
 @pytest.fixture
@@ -70,6 +89,16 @@ def chen(program):
 def levin(program):
     return make_mentor_profile(
         make_mentor("levin@example.com", name="Dr Ari Levin"), programs=[program], capacity=2
+    )
+
+
+@pytest.fixture
+def park(program):
+    return make_mentor_profile(
+        make_mentor("park@example.com", name="Dr Lee Park"),
+        programs=[program],
+        title="Assistant Professor",
+        division="Regional",
     )
 
 

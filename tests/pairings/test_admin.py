@@ -15,14 +15,13 @@ from django.utils import timezone
 
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from tests.factories import (
-    add_totp,
     make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,19 +29,6 @@ pytestmark = pytest.mark.django_db
 PAIRINGS = reverse("admin:pairings_pairing_changelist")
 REQUESTS = reverse("admin:pairings_mentorshiprequest_changelist")
 REFLECTION = "I learned to ask for help before the night got long"
-
-
-def make_pairing(
-    mentor, mentee, *, status=Pairing.Status.ACTIVE, started_on=date(2025, 9, 1), **fields
-):
-    return Pairing.objects.create(
-        mentor=mentor,
-        mentee=mentee,
-        program=mentee.program,
-        status=status,
-        started_on=None if status == Pairing.Status.PROPOSED else started_on,
-        **fields,
-    )
 
 
 def make_request(mentor, mentee, *, days_ago=0, **fields):
@@ -97,13 +83,6 @@ def world():
     }
 
 
-@pytest.fixture
-def superuser():
-    user = make_user("root@example.com", name="Ada Root", is_staff=True, is_superuser=True)
-    add_totp(user)
-    return user
-
-
 def run_action(client, action, pairings, **data):
     return client.post(
         PAIRINGS,
@@ -123,7 +102,7 @@ def shown(response) -> set[int]:
 # --- who sees what ------------------------------------------------------------
 
 
-def test_each_director_sees_only_the_pairings_of_their_programs(client, world, superuser):
+def test_each_director_sees_only_the_pairings_of_their_programs(client, world, superuser_with_mfa):
     in_a = make_pairing(world["dana"], world["sam"])
     also_in_a = make_pairing(world["priya"], world["noor"], status=Pairing.Status.PROPOSED)
     in_b = make_pairing(world["luis"], world["alex"])
@@ -134,11 +113,11 @@ def test_each_director_sees_only_the_pairings_of_their_programs(client, world, s
     response = client.get(PAIRINGS)
     assert shown(response) == {in_b.pk}
     assert "Dr Dana Chen" not in response.content.decode()
-    client.force_login(superuser)
+    client.force_login(superuser_with_mfa)
     assert shown(client.get(PAIRINGS)) == {in_a.pk, also_in_a.pk, in_b.pk}
 
 
-def test_each_director_sees_only_the_requests_of_their_programs(client, world, superuser):
+def test_each_director_sees_only_the_requests_of_their_programs(client, world, superuser_with_mfa):
     in_a = make_request(world["dana"], world["sam"])
     in_b = make_request(world["luis"], world["alex"])
 
@@ -146,7 +125,7 @@ def test_each_director_sees_only_the_requests_of_their_programs(client, world, s
     assert shown(client.get(REQUESTS)) == {in_a.pk}
     client.force_login(world["director_b"])
     assert shown(client.get(REQUESTS)) == {in_b.pk}
-    client.force_login(superuser)
+    client.force_login(superuser_with_mfa)
     assert shown(client.get(REQUESTS)) == {in_a.pk, in_b.pk}
 
 

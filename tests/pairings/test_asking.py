@@ -10,8 +10,6 @@ from django.utils import timezone
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from tests.factories import (
     make_director,
-    make_mentee,
-    make_mentee_profile,
     make_mentor,
     make_mentor_profile,
     make_program,
@@ -26,37 +24,6 @@ ANSWERS = {
     "explore": "Whether pediatric anesthesia is the fellowship for me.",
     "help_now": "Reading list for my first peds rotation.",
 }
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program], capacity=2
-    )
-
-
-@pytest.fixture
-def park(program):
-    return make_mentor_profile(
-        make_mentor("park@example.com", name="Dr Lee Park"), programs=[program]
-    )
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"), program=program
-    )
-
-
-@pytest.fixture
-def ana(program):
-    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
 
 
 def text_of(response) -> str:

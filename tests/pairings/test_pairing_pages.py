@@ -8,66 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.pairings.models import MentorshipRequest, Pairing
-from tests.factories import (
-    make_director,
-    make_mentee,
-    make_mentee_profile,
-    make_mentor,
-    make_mentor_profile,
-    make_program,
-)
+from tests.factories import make_director, make_mentee_profile, make_pairing
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"),
-        programs=[program],
-        how_i_help="A listening ear, then a map of the next step.",
-    )
-
-
-@pytest.fixture
-def park(program):
-    return make_mentor_profile(
-        make_mentor("park@example.com", name="Dr Lee Park"), programs=[program]
-    )
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"),
-        program=program,
-        curious_about="Pediatric airways.",
-    )
-
-
-@pytest.fixture
-def ana(program):
-    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
-
-
-def pair(mentor, mentee, status=Pairing.Status.ACTIVE, **fields) -> Pairing:
-    if status != Pairing.Status.PROPOSED:
-        fields.setdefault("started_on", TODAY())
-    return Pairing.objects.create(
-        mentor=mentor, mentee=mentee, program=mentee.program, status=status, **fields
-    )
-
-
-@pytest.fixture
-def active(chen, sam):
-    return pair(chen, sam)
 
 
 def text_of(response) -> str:
@@ -125,9 +70,9 @@ def test_a_pairing_that_does_not_exist_is_not_found(client, sam):
 def test_each_person_sees_their_pairings_as_mentor_and_as_mentee(client, chen, park, sam, ana):
     # Dr Park mentors Sam and is mentored by Dr Chen.
     park_as_mentee = make_mentee_profile(park.user, program=sam.program)
-    pair(park, sam)
-    pair(chen, park_as_mentee, status=Pairing.Status.ENDED, ended_on=TODAY())
-    pair(chen, ana)
+    make_pairing(park, sam)
+    make_pairing(chen, park_as_mentee, status=Pairing.Status.ENDED, ended_on=TODAY())
+    make_pairing(chen, ana)
     park.user.is_mentee = True
     park.user.save()
     client.force_login(park.user)
@@ -154,10 +99,12 @@ def test_a_mentee_with_no_pairing_is_shown_the_way_to_the_directory(client, sam)
 
 
 def test_the_mentee_sees_who_since_when_how_it_began_and_how_to_reach_them(client, chen, sam):
+    chen.how_i_help = "A listening ear, then a map of the next step."
+    chen.save(update_fields=["how_i_help"])
     asked = MentorshipRequest.objects.create(
         mentee=sam, mentor=chen, program=sam.program, drew_you="x", status="accepted"
     )
-    pairing = pair(chen, sam, request=asked, started_on=TODAY())
+    pairing = make_pairing(chen, sam, request=asked, started_on=TODAY())
     client.force_login(sam.user)
 
     text = text_of(client.get(pairing.get_absolute_url()))
@@ -172,7 +119,9 @@ def test_the_mentee_sees_who_since_when_how_it_began_and_how_to_reach_them(clien
     assert 'href="mailto:sam@example.com"' in text
 
 
-def test_the_mentor_sees_the_mentees_prompts(client, chen, active):
+def test_the_mentor_sees_the_mentees_prompts(client, chen, sam, active):
+    sam.curious_about = "Pediatric airways."
+    sam.save(update_fields=["curious_about"])
     client.force_login(chen.user)
 
     text = text_of(client.get(active.get_absolute_url()))
@@ -194,7 +143,7 @@ def test_the_mentor_sees_the_mentees_prompts(client, chen, active):
     ],
 )
 def test_e_mail_addresses_are_shown_only_while_the_pairing_runs(client, chen, sam, status, shown):
-    pairing = pair(chen, sam, status=status)
+    pairing = make_pairing(chen, sam, status=status)
     client.force_login(sam.user)
 
     text = text_of(client.get(pairing.get_absolute_url()))
@@ -204,11 +153,6 @@ def test_e_mail_addresses_are_shown_only_while_the_pairing_runs(client, chen, sa
 
 
 # --- confirm --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def proposed(chen, sam):
-    return pair(chen, sam, status=Pairing.Status.PROPOSED, origin=Pairing.Origin.DIRECTOR)
 
 
 def test_a_proposed_pairing_asks_each_side_to_confirm(client, chen, proposed):
@@ -293,7 +237,7 @@ def test_either_side_pauses_and_the_other_is_told(
 
 
 def test_pausing_a_paused_pairing_shows_why_not(client, chen, sam):
-    paused = pair(chen, sam, status=Pairing.Status.PAUSED)
+    paused = make_pairing(chen, sam, status=Pairing.Status.PAUSED)
     client.force_login(chen.user)
 
     text = text_of(post(client, "pause", paused))
@@ -304,7 +248,7 @@ def test_pausing_a_paused_pairing_shows_why_not(client, chen, sam):
 def test_a_paused_pairing_resumes(
     client, chen, sam, mailoutbox, django_capture_on_commit_callbacks
 ):
-    paused = pair(chen, sam, status=Pairing.Status.PAUSED)
+    paused = make_pairing(chen, sam, status=Pairing.Status.PAUSED)
     client.force_login(chen.user)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -372,7 +316,7 @@ def test_ending_with_a_reflection_keeps_it_for_both_and_tells_the_other(
 
 
 def test_the_other_side_adds_their_reflection_once(client, chen, sam):
-    ended = pair(
+    ended = make_pairing(
         chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY(), mentee_learned="Patience."
     )
     client.force_login(chen.user)
@@ -394,7 +338,7 @@ def test_the_other_side_adds_their_reflection_once(client, chen, sam):
 
 
 def test_an_empty_reflection_is_refused_with_a_message(client, chen, sam):
-    ended = pair(chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY())
+    ended = make_pairing(chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY())
     client.force_login(chen.user)
 
     response = client.post(reverse("pairings:reflect", args=[ended.pk]), {"learned": " "})
@@ -416,7 +360,7 @@ def test_reflecting_on_a_running_pairing_shows_why_not_and_keeps_the_text(client
 
 
 def test_ending_an_ended_pairing_shows_why_not_and_keeps_the_text(client, chen, sam):
-    ended = pair(chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY())
+    ended = make_pairing(chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY())
     client.force_login(chen.user)
 
     response = client.post(reverse("pairings:end", args=[ended.pk]), {"learned": "Late words."})
@@ -439,7 +383,7 @@ def test_a_proposed_pairing_can_be_ended_without_a_reflection(client, sam, propo
 
 
 def test_directors_never_see_the_reflections_on_the_people_side(client, chen, sam, program):
-    ended = pair(
+    ended = make_pairing(
         chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY(), mentee_learned="Private words."
     )
     director = make_director()
@@ -456,8 +400,10 @@ def test_directors_never_see_the_reflections_on_the_people_side(client, chen, sa
 
 
 def test_the_mentee_dashboard_shows_their_mentor_and_a_proposal_to_confirm(client, chen, park, sam):
-    pair(chen, sam)
-    proposal = pair(park, sam, status=Pairing.Status.PROPOSED, origin=Pairing.Origin.DIRECTOR)
+    make_pairing(chen, sam)
+    proposal = make_pairing(
+        park, sam, status=Pairing.Status.PROPOSED, origin=Pairing.Origin.DIRECTOR
+    )
     client.force_login(sam.user)
 
     text = text_of(client.get(reverse("home")))
@@ -487,7 +433,7 @@ def test_the_mentor_dashboard_sends_them_to_the_inbox_and_lists_their_mentees(
     client, chen, sam, ana
 ):
     MentorshipRequest.objects.create(mentee=ana, mentor=chen, program=ana.program, drew_you="x")
-    pair(chen, sam)
+    make_pairing(chen, sam)
     client.force_login(chen.user)
 
     text = text_of(client.get(reverse("home")))
