@@ -74,6 +74,11 @@ def ana(program):
 
 
 @pytest.fixture
+def noor(program):
+    return make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
+
+
+@pytest.fixture
 def alex(program):
     return make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
 
@@ -131,6 +136,12 @@ def proposed(sam, chen, director):
 @pytest.fixture
 def active(sam, chen):
     return make_pairing(chen, sam, Pairing.Status.ACTIVE)
+
+
+@pytest.fixture
+def pairing(active):
+    """Chen and Sam's active pairing, where its state is not the point of the test."""
+    return active
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -61,11 +62,10 @@ def person(program, role: str, email: str, name: str):
 def pair(program, mentor: str, mentee: str, status="active", started=100, **fields):
     m = mentor.split()[-1].lower()
     e = mentee.split()[0].lower()
-    return Pairing.objects.create(
-        mentor=person(program, "mentor", f"{m}@example.com", mentor),
-        mentee=person(program, "mentee", f"{e}@example.com", mentee),
-        program=program,
-        status=status,
+    return make_pairing(
+        person(program, "mentor", f"{m}@example.com", mentor),
+        person(program, "mentee", f"{e}@example.com", mentee),
+        status,
         started_on=None if started is None else timezone.localdate() - timedelta(days=started),
         **fields,
     )

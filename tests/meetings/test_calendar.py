@@ -94,11 +94,6 @@ def test_signed_out_visitors_are_sent_to_log_in_for_the_calendar_file(client, pl
     assert response["Location"].startswith("/accounts/login/")
 
 
-@pytest.fixture
-def pairing(sam, chen):
-    return make_pairing(chen, sam)
-
-
 # --- planning ----------------------------------------------------------------
 
 

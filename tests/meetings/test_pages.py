@@ -19,11 +19,6 @@ TAKEAWAY = "Asking early is a kindness to the whole team."
 LEARNED = "She is carrying more than she says about the night shifts."
 
 
-@pytest.fixture
-def pairing(sam, chen):
-    return make_pairing(chen, sam)
-
-
 def page(client, user, url) -> str:
     client.force_login(user)
     response = client.get(url)
