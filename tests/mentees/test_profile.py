@@ -12,7 +12,6 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
     make_user,
 )
 
@@ -22,26 +21,13 @@ PRIVACY = "the program's directors, and the mentors"
 
 
 @pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def other_program():
-    return make_program("UCSF Anesthesia")
-
-
-@pytest.fixture
-def profile(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"),
-        program=program,
-        training_level="ca2",
-        start_year=2025,
-        interests=["Pediatric anesthesia", "Medical education"],
-        curious_about="How to stay calm in a pediatric airway emergency.",
-        mentor_help="Choosing between fellowships.",
-    )
+def profile(sam):
+    """Sam's profile (of the cast), a second-year since 2025, with what they look for."""
+    sam.training_level, sam.start_year = "ca2", 2025
+    sam.mentor_help = "Choosing between fellowships."
+    sam.save()
+    sam.interests.set([interest(n) for n in ("Pediatric anesthesia", "Medical education")])
+    return sam
 
 
 def valid_data(program, /, **overrides):

@@ -13,7 +13,6 @@ from tests.factories import (
     make_mentor,
     make_mentor_profile,
     make_pairing,
-    make_program,
 )
 from tests.mentors.directory_support import DIRECTORY_QUERIES, make_many_mentors, names_listed
 
@@ -24,27 +23,10 @@ EMAIL_ADDRESS = re.compile(r"[\w.+-]+(?:@|&#64;|%40)[\w-]+\.[\w.-]+")
 
 
 @pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def other_program():
-    return make_program("Bay Area Society")
-
-
-@pytest.fixture
-def mentee(program):
-    return make_mentee_profile(make_mentee(name="Sam Whitfield"), program=program).user
-
-
-@pytest.fixture
-def people(program, other_program):
+def people(program, other_program, chen):
     """Two approved mentors in the program, one waiting, one elsewhere."""
     return {
-        "chen": make_mentor_profile(
-            make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program]
-        ),
+        "chen": chen,
         "haddad": make_mentor_profile(
             make_mentor("haddad@example.com", name="Dr Noor Haddad"), programs=[program]
         ),

@@ -24,13 +24,10 @@ REGIONAL = "Regional anesthesia and acute pain"
 
 
 @pytest.fixture
-def sam(program):
-    """A mentee curious about regional anesthesia, wellness and parenting."""
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"),
-        program=program,
-        interests=[REGIONAL, "Wellness", "Parenting"],
-    )
+def sam(sam):
+    """The cast's Sam, curious about regional anesthesia, wellness and parenting."""
+    sam.interests.set([interest(name) for name in (REGIONAL, "Wellness", "Parenting")])
+    return sam
 
 
 def mentor(program, name: str, *, email: str = "", interests=(), capacity: int = 2, **fields):
