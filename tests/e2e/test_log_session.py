@@ -9,13 +9,13 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Side
-from mentorship.pairings.models import Pairing
 from tests.e2e.test_pairing_flow import PHONE, fits_the_phone, log_in, too_small_to_tap
 from tests.factories import (
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -35,13 +35,7 @@ def paired():
     sam = make_mentee_profile(
         make_mentee("sam@stanford.edu", name="Sam Whitfield"), program=program
     )
-    return Pairing.objects.create(
-        mentor=chen,
-        mentee=sam,
-        program=program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate() - timedelta(days=30),
-    )
+    return make_pairing(chen, sam, started_on=timezone.localdate() - timedelta(days=30))
 
 
 def errors_of(page) -> list[str]:

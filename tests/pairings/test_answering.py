@@ -5,13 +5,13 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from tests.factories import (
     make_director,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -157,13 +157,7 @@ def test_saying_yes_without_an_open_place_shows_why_and_keeps_the_kind_word(
 ):
     chen.capacity = 1
     chen.save()
-    Pairing.objects.create(
-        mentor=chen,
-        mentee=ana,
-        program=ana.program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate(),
-    )
+    make_pairing(chen, ana)
     client.force_login(chen.user)
 
     response = answer(client, asked, "accept", reply="Happy to help, Sam.")
