@@ -9,14 +9,12 @@ from django.urls import reverse
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Interest, Program
 from tests.factories import (
-    add_totp,
     make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
     make_program,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -72,12 +70,6 @@ def world():
             ),
         },
     }
-
-
-def make_superuser():
-    user = make_user("root@example.com", name="Root", is_staff=True, is_superuser=True)
-    add_totp(user)
-    return user
 
 
 def shown(response) -> set:
@@ -136,16 +128,16 @@ def test_director_of_program_b_sees_exactly_program_b_rows(client, world):
     assert shown(client.get(reverse(CHANGELISTS["mentee"]))) == pks(mentee["b"])
 
 
-def test_a_superuser_sees_every_row(client, world):
-    client.force_login(make_superuser())
+def test_a_superuser_sees_every_row(client, world, superuser_with_mfa):
+    client.force_login(superuser_with_mfa)
 
     assert shown(client.get(reverse(CHANGELISTS["program"]))) == pks(*world["program"].values())
     assert shown(client.get(reverse(CHANGELISTS["mentor"]))) == pks(*world["mentor"].values())
     assert shown(client.get(reverse(CHANGELISTS["mentee"]))) == pks(*world["mentee"].values())
 
 
-def test_the_program_list_counts_members_per_program(client, world):
-    client.force_login(make_superuser())
+def test_the_program_list_counts_members_per_program(client, world, superuser_with_mfa):
+    client.force_login(superuser_with_mfa)
 
     response = client.get(reverse(CHANGELISTS["program"]))
 
