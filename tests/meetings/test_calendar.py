@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mentorship.meetings.models import Meeting
 from mentorship.pairings.models import Pairing
-from tests.factories import make_mentee, make_mentee_profile, make_pairing
+from tests.factories import make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -75,8 +75,8 @@ def test_people_outside_the_pairing_get_no_calendar_file(
     program,
     levin,
     director,
+    noor,
 ):
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     make_pairing(levin, noor)
     url = reverse("meetings:ics", args=[planned.pk])
 

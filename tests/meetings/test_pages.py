@@ -11,7 +11,7 @@ from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings.models import Pairing
-from tests.factories import make_mentee, make_mentee_profile, make_pairing
+from tests.factories import make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -336,8 +336,8 @@ def test_a_dashboard_without_meetings_or_commitments_adds_nothing(
     client,
     levin,
     program,
+    noor,
 ):
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     pairing = make_pairing(levin, noor)
 
     text = dashboard(client, noor.user)
