@@ -1,6 +1,7 @@
 """The cast shared by the pairing and meeting tests, as fixtures: a program, its
-director, a mentee and mentors, and requests and pairings in each state.
-Registered for the whole suite by tests/conftest.py; a module may define its own."""
+director, mentees and mentors, and requests and pairings in each state.
+Registered for the whole suite by tests/conftest.py. A test that needs someone to differ
+says so in its own body (or passes its own arguments to tests/factories.py)."""
 
 import json
 
@@ -9,16 +10,19 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from mentorship.pairings import services
+from mentorship.pairings.models import Pairing
 from tests.factories import (
+    add_totp,
     make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
     make_user,
 )
-from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW, PStatus, make_pairing
+from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW
 
 
 @pytest.fixture
@@ -51,10 +55,32 @@ def superuser():
 
 
 @pytest.fixture
+def superuser_with_mfa(superuser):
+    """The superuser, with the authenticator the admin asks for."""
+    add_totp(superuser)
+    return superuser
+
+
+@pytest.fixture
 def sam(program):
     return make_mentee_profile(
         make_mentee("sam@example.com", name="Sam Whitfield"), program=program
     )
+
+
+@pytest.fixture
+def ana(program):
+    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
+
+
+@pytest.fixture
+def noor(program):
+    return make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
+
+
+@pytest.fixture
+def alex(program):
+    return make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
 
 
 @pytest.fixture
@@ -68,6 +94,16 @@ def chen(program):
 def levin(program):
     return make_mentor_profile(
         make_mentor("levin@example.com", name="Dr Ari Levin"), programs=[program], capacity=2
+    )
+
+
+@pytest.fixture
+def park(program):
+    return make_mentor_profile(
+        make_mentor("park@example.com", name="Dr Lee Park"),
+        programs=[program],
+        title="Assistant Professor",
+        division="Regional",
     )
 
 
@@ -99,17 +135,23 @@ def proposed(sam, chen, director):
 
 @pytest.fixture
 def active(sam, chen):
-    return make_pairing(chen, sam, PStatus.ACTIVE)
+    return make_pairing(chen, sam, Pairing.Status.ACTIVE)
+
+
+@pytest.fixture
+def pairing(active):
+    """Chen and Sam's active pairing, where its state is not the point of the test."""
+    return active
 
 
 @pytest.fixture
 def paused(sam, chen):
-    return make_pairing(chen, sam, PStatus.PAUSED)
+    return make_pairing(chen, sam, Pairing.Status.PAUSED)
 
 
 @pytest.fixture
 def ended(sam, chen):
-    return make_pairing(chen, sam, PStatus.ENDED, ended_on=timezone.localdate())
+    return make_pairing(chen, sam, Pairing.Status.ENDED, ended_on=timezone.localdate())
 
 
 @pytest.fixture

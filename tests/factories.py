@@ -140,3 +140,26 @@ def make_mentee_profile(
     )
     profile.interests.add(*[interest(n) if isinstance(n, str) else n for n in interests])
     return profile
+
+
+# --- pairings ------------------------------------------------------------------
+
+_TODAY = object()
+
+
+def make_pairing(mentor, mentee, status=None, *, program=None, started_on=_TODAY, **fields):
+    """A pairing in a given state (active unless told), straight into the database: in the
+    mentee's program, started today unless it is only proposed or `started_on` is given."""
+    from mentorship.pairings.models import Pairing
+
+    status = status or Pairing.Status.ACTIVE
+    if started_on is _TODAY:
+        started_on = None if status == Pairing.Status.PROPOSED else timezone.localdate()
+    return Pairing.objects.create(
+        mentor=mentor,
+        mentee=mentee,
+        program=program or mentee.program,
+        status=status,
+        started_on=started_on,
+        **fields,
+    )

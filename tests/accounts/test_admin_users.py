@@ -136,8 +136,13 @@ def test_the_pages_of_someone_outside_your_programs_are_not_found(
 def test_the_pages_of_someone_in_your_programs_open(signed_in, director, sam):
     client = signed_in(director)
 
-    for page in ["admin:accounts_user_change", "admin:accounts_user_history"]:
-        assert client.get(reverse(page, args=[sam.user.pk])).status_code == HTTPStatus.OK
+    change = client.get(reverse("admin:accounts_user_change", args=[sam.user.pk]))
+    history = client.get(reverse("admin:accounts_user_history", args=[sam.user.pk]))
+
+    assert change.status_code == history.status_code == HTTPStatus.OK
+    # Sam's own pages: Sam's record, not an empty form or someone else's.
+    assert change.context["original"] == history.context["object"] == sam.user
+    assert "<title>Sam Whitfield | View user |" in change.content.decode()
 
 
 @pytest.mark.parametrize("action", ["appoint_directors", "remove_directors"])

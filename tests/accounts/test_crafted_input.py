@@ -26,6 +26,7 @@ from mentorship.meetings import services as meetings
 from mentorship.meetings.models import Meeting
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings import services as pairings
+from mentorship.pairings.models import Pairing
 from tests.accounts.crafted_support import crawl, sweep, url_names
 from tests.factories import (
     PASSWORD,
@@ -34,8 +35,9 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
 )
-from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW, PStatus, make_pairing
+from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +96,7 @@ def cast(program, director, sam, chen, levin, grey, active):
         place="The cafe",
     )
     # Sam: an ended pairing to reflect on, a request with a question to answer.
-    make_pairing(levin, sam, PStatus.ENDED, ended_on=timezone.localdate())
+    make_pairing(levin, sam, Pairing.Status.ENDED, ended_on=timezone.localdate())
     asked = pairings.request_create(
         mentee=sam, mentor=grey, by=sam.user, drew_you=DREW_YOU, explore=EXPLORE, help_now=HELP_NOW
     )
@@ -111,7 +113,7 @@ def cast(program, director, sam, chen, levin, grey, active):
         else:
             pairings.pairing_propose(mentor=chen, mentee=mentee, by=director)
     jo = make_mentee_profile(make_mentee("jo@example.com", name="Jo Park"), program=program)
-    make_pairing(chen, jo, PStatus.PAUSED)
+    make_pairing(chen, jo, Pairing.Status.PAUSED)
     # A mentor Sam hasn't asked yet.
     make_mentor_profile(make_mentor("patel@example.com", name="Dr Raj Patel"), programs=[program])
     add_totp(director)

@@ -31,9 +31,9 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
-from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ page only when it is a path of this site; anything else leads home."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_mentee
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +20,10 @@ NOT_A_PATH = [
 ]
 
 
-@pytest.fixture
-def sam():
-    return make_mentee("sam@example.com", name="Sam Whitfield")
-
-
 @pytest.mark.parametrize("target", NOT_A_PATH)
 def test_logging_in_with_a_next_that_is_not_a_path_leads_home(client, sam, target):
     response = client.post(
-        reverse("account_login"), {"login": sam.email, "password": PASSWORD, "next": target}
+        reverse("account_login"), {"login": sam.user.email, "password": PASSWORD, "next": target}
     )
 
     assert response.status_code == 302
@@ -37,7 +32,8 @@ def test_logging_in_with_a_next_that_is_not_a_path_leads_home(client, sam, targe
 
 def test_logging_in_with_a_path_of_this_site_goes_there(client, sam):
     response = client.post(
-        reverse("account_login"), {"login": sam.email, "password": PASSWORD, "next": "/pairings/"}
+        reverse("account_login"),
+        {"login": sam.user.email, "password": PASSWORD, "next": "/pairings/"},
     )
 
     assert response["Location"] == "/pairings/"
@@ -45,7 +41,7 @@ def test_logging_in_with_a_path_of_this_site_goes_there(client, sam):
 
 @pytest.mark.parametrize("target", NOT_A_PATH)
 def test_giving_the_password_again_with_a_next_that_is_not_a_path_leads_home(client, sam, target):
-    client.force_login(sam)
+    client.force_login(sam.user)
 
     response = client.post(
         reverse("account_reauthenticate"), {"password": PASSWORD, "next": target}

@@ -24,9 +24,9 @@ from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
-from tests.factories import add_totp, make_mentee, make_mentee_profile
+from tests.factories import add_totp, make_mentee, make_pairing
 from tests.html_forms import forms_in
-from tests.pairings.service_support import ask, make_pairing
+from tests.pairings.service_support import ask
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def person_fields(model) -> list:
 
 
 @pytest.fixture
-def world(program, director, sam, chen, levin):
+def world(program, director, sam, chen, levin, noor):
     """Dana mentors Sam and both wrote notes, private and shared; Ari mentors Noor,
     who has asked Dana too."""
     add_totp(director)
@@ -67,7 +67,6 @@ def world(program, director, sam, chen, levin):
     meetings._save_notes(
         meeting, sam.user, "mentee", [NoteInput("taking_away", MENTEE_SHARED, shared=True)]
     )
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     ask(noor, chen)
     return {
         "pairing": pairing,

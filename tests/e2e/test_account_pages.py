@@ -9,7 +9,7 @@ import pytest
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from tests.e2e.test_pairing_flow import fits_the_phone, log_in
+from tests.e2e.test_pairing_flow import fits_the_phone, log_in, too_small_to_tap
 from tests.factories import PASSWORD, make_mentee
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,6 +42,7 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     assert page.get_by_label("The address you use now").input_value() == "sam@stanford.edu"
     screenshot(page, "account-01-email")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
 
     # A new address asks for the password first, then waits for its link.
     page.get_by_label("A new address").fill("sam.whitfield@stanford.edu")
@@ -50,6 +51,7 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     assert heading(page, "First, confirm it's you").is_visible()
     screenshot(page, "account-02-reauthenticate")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url(base + "/accounts/email/")
@@ -57,6 +59,7 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     assert page.get_by_role("button", name="Send the link again").is_visible()
     screenshot(page, "account-03-email-pending")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     # Sam thinks better of it (and two-step verification wants a confirmed address).
     page.get_by_role("button", name="Keep my current address").click()
     page.wait_for_url(base + "/accounts/email/")
@@ -68,6 +71,7 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     assert page.get_by_label("Your current password").is_visible()
     screenshot(page, "account-04-password")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
 
     # Two-step verification: on, recovery codes, off again.
     page.get_by_role("link", name="Two-step verification").click()
@@ -75,6 +79,7 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     assert heading(page, "Two-step verification").is_visible()
     screenshot(page, "account-05-two-step")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("link", name="Set up an authenticator app").click()
     page.wait_for_url(base + "/accounts/2fa/totp/activate/")
     assert heading(page, "Set up your authenticator app").is_visible()
@@ -83,12 +88,14 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     page.get_by_label("The six digits your app shows").fill(code_now(secret))
     screenshot(page, "account-06-authenticator")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("button", name="Turn on two-step verification").click()
     page.wait_for_url(re.compile(r"/accounts/2fa/recovery-codes/"))
     assert heading(page, "Your recovery codes").is_visible()
     assert len(page.get_by_label("Codes you haven't used").input_value().split()) == 10
     screenshot(page, "account-07-recovery-codes")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("link", name="Make new codes").click()
     page.wait_for_url(base + "/accounts/2fa/recovery-codes/generate/")
     assert heading(page, "Make new recovery codes?").is_visible()
@@ -113,6 +120,7 @@ def test_a_resident_goes_through_every_account_page_on_a_phone(
     assert region.evaluate("el => el.scrollWidth > el.clientWidth")
     screenshot(page, "account-09-sessions")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("button", name="Log out everywhere else").focus()
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == SESSIONS

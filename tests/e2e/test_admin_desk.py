@@ -20,6 +20,7 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -81,13 +82,7 @@ def a_program_with_pairings(count: int = 30):
             make_mentee(f"mentee{i}@stanford.edu", name=f"Bartholomew Okonkwo-Fitzgerald {i}"),
             program=program,
         )
-        pairing = Pairing.objects.create(
-            mentor=mentor,
-            mentee=mentee,
-            program=program,
-            status=Pairing.Status.ACTIVE,
-            started_on=long_ago,
-        )
+        pairing = make_pairing(mentor, mentee, started_on=long_ago)
         Meeting.objects.create(
             pairing=pairing, starts_at=timezone.now() - timedelta(days=70 + i), minutes=30
         )

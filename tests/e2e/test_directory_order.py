@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.apps import apps
 
-from tests.e2e.test_pairing_flow import fits_the_phone, log_in
+from tests.e2e.test_pairing_flow import fits_the_phone, log_in, too_small_to_tap
 from tests.factories import (
     make_mentee,
     make_mentee_profile,
@@ -137,6 +137,7 @@ def test_a_resident_sees_who_shares_most_first_filters_and_finds_the_way_back(
     assert page.get_by_label("Search names and profiles").is_visible()
     assert cards.first.bounding_box()["y"] < 740
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     screenshot(page, "directory-order-01-shared-first")
 
     summary.click()
@@ -152,6 +153,7 @@ def test_a_resident_sees_who_shares_most_first_filters_and_finds_the_way_back(
     assert summary.inner_text().strip().endswith("Filters: 1 interest, open places only")
     assert on_one_line_and_whole(summary)
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     screenshot(page, "directory-order-03-filtered")
 
     page.get_by_role("link", name="Dr Eve Evans").click()
@@ -159,6 +161,7 @@ def test_a_resident_sees_who_shares_most_first_filters_and_finds_the_way_back(
     page.wait_for_url(re.compile(r"/mentors/\d+/\?back="))
     assert page.get_by_role("heading", name="Dr Eve Evans", level=1).is_visible()
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     screenshot(page, "directory-order-04-profile")
     page.get_by_role("link", name="Back to the directory").first.click()
 

@@ -9,13 +9,13 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Side
-from mentorship.pairings.models import Pairing
-from tests.e2e.test_pairing_flow import PHONE, fits_the_phone, log_in
+from tests.e2e.test_pairing_flow import PHONE, fits_the_phone, log_in, too_small_to_tap
 from tests.factories import (
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -35,13 +35,7 @@ def paired():
     sam = make_mentee_profile(
         make_mentee("sam@stanford.edu", name="Sam Whitfield"), program=program
     )
-    return Pairing.objects.create(
-        mentor=chen,
-        mentee=sam,
-        program=program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate() - timedelta(days=30),
-    )
+    return make_pairing(chen, sam, started_on=timezone.localdate() - timedelta(days=30))
 
 
 def errors_of(page) -> list[str]:
@@ -89,12 +83,14 @@ def test_a_mentor_logs_a_session_on_a_phone_and_the_mentee_sees_only_what_was_sh
     first.get_by_label("By when").fill(f"{timezone.localdate() + timedelta(days=7):%Y-%m-%d}")
     screenshot(page, "log-01-form")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("button", name="Log this session").click()
 
     # A record number slipped in: the form asks before saving anything.
     assert page.get_by_text("Some of what you wrote may identify a patient").is_visible()
     screenshot(page, "log-01b-identifier-check")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_label("What did you learn about them today?").fill(PRIVATE)
     page.get_by_role("button", name="Log this session").click()
 
@@ -104,6 +100,7 @@ def test_a_mentor_logs_a_session_on_a_phone_and_the_mentee_sees_only_what_was_sh
     assert Commitment.objects.get(pk=last_time.pk).is_done
     screenshot(page, "log-02-mentor-pairing")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
 
     # Sam, on a phone of their own, reads what was shared, and only that.
     context = browser.new_context(**PHONE)
@@ -117,6 +114,7 @@ def test_a_mentor_logs_a_session_on_a_phone_and_the_mentee_sees_only_what_was_sh
     assert PRIVATE not in mentee_page.content()
     screenshot(mentee_page, "log-03-mentee-pairing")
     assert fits_the_phone(mentee_page)
+    assert too_small_to_tap(mentee_page) == []
     context.close()
     assert errors == []
 
@@ -142,6 +140,7 @@ def test_a_half_written_note_survives_a_reload_and_an_expired_session(
     assert page.locator(".share-toggle input").first.is_checked()
     screenshot(page, "log-04-restored")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
 
     # The session expires while the note is finished; saving sends Sam to log in.
     answer.fill(DRAFT + " Finished after lunch.")

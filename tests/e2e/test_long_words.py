@@ -7,13 +7,14 @@ import pytest
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Note, Side
-from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.pairings.models import MentorshipRequest
 from tests.e2e.test_pairing_flow import PHONE, fits_the_phone, log_in
 from tests.factories import (
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -45,13 +46,7 @@ def test_a_300_character_link_wraps_everywhere_it_is_shown_on_a_phone(
     request = MentorshipRequest.objects.create(
         mentee=sam, mentor=chen, program=program, drew_you=LINK, explore=f"Maybe {LINK}"
     )
-    pairing = Pairing.objects.create(
-        mentor=park,
-        mentee=sam,
-        program=program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate() - timedelta(days=30),
-    )
+    pairing = make_pairing(park, sam, started_on=timezone.localdate() - timedelta(days=30))
     meeting = Meeting.objects.create(
         pairing=pairing, starts_at=timezone.now() - timedelta(days=2), minutes=30
     )

@@ -27,6 +27,45 @@ def fits_the_phone(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+# The stylesheet's --tap: the least height (and, for a button, width) of anything tapped.
+TAP = 44
+# What the stylesheet sizes to --tap: buttons, fields, the site's and the account's menus,
+# the filter panel's summary, a to-do's link. A link inside a sentence (and the
+# `.link-button` that looks like one) is sized by its line, and is left out.
+TAPPED = (
+    ".button, button, input[type=submit], select, textarea, summary, .site-name, .site-nav a,"
+    " .account-nav a, .todo-list a,"
+    " input:not([type=checkbox]):not([type=radio]):not([type=hidden])"
+)
+MEASURE = """([selector, tap]) => [...document.querySelectorAll(selector)]
+  .filter((e) => !e.matches(".link-button") && e.getClientRects().length > 0)
+  .map((e) => {
+    const box = e.getBoundingClientRect();
+    const button = e.matches(".button, button, input[type=submit]");
+    return {what: e.outerHTML.slice(0, 80), width: box.width, height: box.height, button};
+  })
+  .filter((b) => b.height < tap || (b.button && b.width < tap))
+  .map((b) => `${Math.round(b.width)}x${Math.round(b.height)} ${b.what}`)"""
+
+
+def too_small_to_tap(page) -> list[str]:
+    """Every control on the page (as laid out now) smaller than a tap target, measured."""
+    return page.evaluate(MEASURE, [TAPPED, TAP])
+
+
+def test_the_tap_check_measures_real_controls_and_reports_one_too_small(live_server, phone):
+    phone.goto(live_server.url + "/accounts/login/")
+    log_in_button = phone.get_by_role("button", name="Log in")
+    assert phone.locator(TAPPED).count() >= 3  # the e-mail, the password, "Log in"
+    assert too_small_to_tap(phone) == []
+
+    log_in_button.evaluate("b => { b.style.minHeight = '0'; b.style.height = '30px'; }")
+
+    (small,) = too_small_to_tap(phone)
+    assert small.split(" ", 1)[0].endswith("x30")
+    assert "<button" in small
+
+
 def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     live_server, browser, phone, screenshot
 ):
@@ -52,6 +91,7 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     page.wait_for_url(re.compile(rf"/mentors/{chen.pk}/$"))
     screenshot(page, "pairing-00-profile")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("link", name="Ask Dr Dana Chen to mentor you").click()
 
     page.wait_for_url(re.compile(r"/ask/$"))
@@ -67,6 +107,7 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     )
     screenshot(page, "pairing-01-ask")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     page.get_by_role("button", name="Send my request to Dr Dana Chen").click()
 
     page.wait_for_url(re.compile(r"/requests/\d+/$"))
@@ -75,6 +116,7 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     assert "chen@stanford.edu" not in page.content()
     screenshot(page, "pairing-02-sent")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
 
     # The mentor, in a browser of their own, answers from the inbox.
     context = browser.new_context(**PHONE)
@@ -91,12 +133,14 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     assert mentor_page.get_by_text("Your grand rounds on pediatric airways").is_visible()
     screenshot(mentor_page, "pairing-03-inbox")
     assert fits_the_phone(mentor_page)
+    assert too_small_to_tap(mentor_page) == []
     mentor_page.get_by_role("link", name="Answer Sam").click()
 
     mentor_page.wait_for_url(re.compile(r"/requests/\d+/answer/$"))
     mentor_page.get_by_label("A word of welcome").fill("Delighted. Coffee after Thursday's list?")
     screenshot(mentor_page, "pairing-04-answer")
     assert fits_the_phone(mentor_page)
+    assert too_small_to_tap(mentor_page) == []
     mentor_page.get_by_role("button", name="Say yes to mentoring Sam").click()
 
     mentor_page.wait_for_url(re.compile(r"/pairings/\d+/$"))
@@ -104,6 +148,7 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     assert mentor_page.get_by_role("link", name="sam@stanford.edu").is_visible()
     screenshot(mentor_page, "pairing-05-mentor-pairing")
     assert fits_the_phone(mentor_page)
+    assert too_small_to_tap(mentor_page) == []
     mentor_page.get_by_role("link", name="Home", exact=True).click()
     mentor_page.wait_for_url(re.compile(r"/$"))
     mentor_card = mentor_page.locator(".pairing-card", has_text="Sam Whitfield")
@@ -117,6 +162,7 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     assert card.get_by_text("Active").is_visible()
     screenshot(page, "pairing-06-mentee-dashboard")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     card.get_by_role("link", name="Dr Dana Chen").click()
 
     page.wait_for_url(re.compile(r"/pairings/\d+/$"))
@@ -125,4 +171,5 @@ def test_a_resident_asks_a_mentor_who_says_yes_and_both_see_the_pairing(
     assert page.get_by_text("A listening ear first, then a map of the next step.").is_visible()
     screenshot(page, "pairing-07-mentee-pairing")
     assert fits_the_phone(page)
+    assert too_small_to_tap(page) == []
     assert errors == []

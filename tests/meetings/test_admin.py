@@ -19,14 +19,13 @@ from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput, commitment_add, meeting_log
 from mentorship.pairings.models import Pairing
 from tests.factories import (
-    add_totp,
     make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,11 +62,10 @@ def person(program, role: str, email: str, name: str):
 def pair(program, mentor: str, mentee: str, status="active", started=100, **fields):
     m = mentor.split()[-1].lower()
     e = mentee.split()[0].lower()
-    return Pairing.objects.create(
-        mentor=person(program, "mentor", f"{m}@example.com", mentor),
-        mentee=person(program, "mentee", f"{e}@example.com", mentee),
-        program=program,
-        status=status,
+    return make_pairing(
+        person(program, "mentor", f"{m}@example.com", mentor),
+        person(program, "mentee", f"{e}@example.com", mentee),
+        status,
         started_on=None if started is None else timezone.localdate() - timedelta(days=started),
         **fields,
     )
@@ -121,13 +119,6 @@ def world():
 
 
 @pytest.fixture
-def superuser():
-    user = make_user("root@example.com", name="Ada Root", is_staff=True, is_superuser=True)
-    add_totp(user)
-    return user
-
-
-@pytest.fixture
 def words(world):
     """Dana and Sam's notes, private and shared, and a commitment, through the services."""
     pairing = world["dana_sam"]
@@ -177,9 +168,9 @@ def export(client, pairings) -> list[list[str]]:
 
 @pytest.mark.parametrize("viewer", ["maya", "superuser"])
 def test_no_admin_page_or_export_shows_a_word_of_the_notes_or_commitments(
-    viewer, client, world, words, superuser
+    viewer, client, world, words, superuser_with_mfa
 ):
-    client.force_login(superuser if viewer == "superuser" else world[viewer])
+    client.force_login(superuser_with_mfa if viewer == "superuser" else world[viewer])
     pairing = world["dana_sam"]
     meeting_ids = list(Meeting.objects.filter(pairing=pairing).values_list("pk", flat=True))
     pages = [
@@ -250,7 +241,7 @@ def test_meetings_are_view_only_without_a_link_to_the_peoples_page(client, world
 # --- scoping ------------------------------------------------------------------------
 
 
-def test_each_director_sees_only_the_meetings_of_their_programs(client, world, superuser):
+def test_each_director_sees_only_the_meetings_of_their_programs(client, world, superuser_with_mfa):
     ours = set(Meeting.objects.filter(pairing__program=world["a"]).values_list("pk", flat=True))
     theirs = held(world["theirs"], 100)
 
@@ -265,7 +256,7 @@ def test_each_director_sees_only_the_meetings_of_their_programs(client, world, s
     client.force_login(world["ines"])
     assert shown(client.get(MEETINGS)) == {theirs.pk}
 
-    client.force_login(superuser)
+    client.force_login(superuser_with_mfa)
     assert shown(client.get(MEETINGS)) == ours | {theirs.pk}
 
 

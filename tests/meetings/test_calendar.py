@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.meetings.models import Meeting
-from tests.factories import make_mentee, make_mentee_profile
-from tests.pairings.service_support import PStatus, make_pairing
+from mentorship.pairings.models import Pairing
+from tests.factories import make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -75,8 +75,8 @@ def test_people_outside_the_pairing_get_no_calendar_file(
     program,
     levin,
     director,
+    noor,
 ):
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     make_pairing(levin, noor)
     url = reverse("meetings:ics", args=[planned.pk])
 
@@ -92,11 +92,6 @@ def test_signed_out_visitors_are_sent_to_log_in_for_the_calendar_file(client, pl
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
-
-
-@pytest.fixture
-def pairing(sam, chen):
-    return make_pairing(chen, sam)
 
 
 # --- planning ----------------------------------------------------------------
@@ -179,7 +174,7 @@ def test_a_length_out_of_range_is_refused_at_the_field(client, pairing, minutes,
 
 
 def test_a_paused_pairing_is_resumed_before_planning(client, sam, chen):
-    paused = make_pairing(chen, sam, PStatus.PAUSED)
+    paused = make_pairing(chen, sam, Pairing.Status.PAUSED)
     client.force_login(sam.user)
 
     response = client.get(reverse("meetings:plan", args=[paused.pk]), follow=True)

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Side
-from tests.meetings.test_log import make_cast
 
 pytestmark = pytest.mark.django_db
 
@@ -28,11 +27,6 @@ CRAFTED_NEXT = [
     "/" + "a" * 20_000,
     "²",
 ]
-
-
-@pytest.fixture
-def cast():
-    return make_cast()
 
 
 @pytest.fixture

@@ -11,16 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Side
-from tests.meetings.test_log import log_as, log_url, make_cast, open_commitments, session
+from tests.meetings.test_log import log_as, log_url, open_commitments, session
 
 pytestmark = pytest.mark.django_db
 
 PROMISE = "Send Sam the airway simulation schedule"
-
-
-@pytest.fixture
-def cast():
-    return make_cast()
 
 
 @pytest.fixture

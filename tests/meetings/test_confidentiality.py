@@ -14,8 +14,7 @@ from django.utils import timezone
 from mentorship.meetings import services
 from mentorship.meetings.models import Note
 from mentorship.meetings.services import NoteInput
-from tests.factories import add_totp, make_mentee, make_mentee_profile, make_user
-from tests.pairings.service_support import make_pairing
+from tests.factories import add_totp, make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +41,13 @@ MEMBERS = {"author", "partner"}
 
 
 @pytest.fixture(params=["mentor", "mentee"])
-def world(request, program, sam, chen, levin, director):
+def world(request, program, sam, chen, levin, director, noor, superuser_with_mfa):
     """Dana mentors Sam; one of them wrote a private and a shared answer last week.
-    Ari mentors Noor in the same program; Maya directs it; Ada is a superuser."""
+    Ari mentors Noor in the same program; Maya directs it; and there is a superuser."""
     pairing = make_pairing(chen, sam)
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     make_pairing(levin, noor)
     add_totp(director)
-    superuser = make_user("root@example.com", name="Ada Root", is_superuser=True, is_staff=True)
-    add_totp(superuser)
+    superuser = superuser_with_mfa
     author_side = request.param
     author = chen.user if author_side == "mentor" else sam.user
     partner = sam.user if author_side == "mentor" else chen.user

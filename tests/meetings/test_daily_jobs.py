@@ -19,6 +19,7 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
@@ -30,11 +31,6 @@ NOW = datetime.combine(TODAY, time(6, 0), tzinfo=TZ)
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")  # a meeting every 42 days, by default
-
-
 def person_pair(program, n, mentor_name, mentee_name, **fields):
     mentor = make_mentor_profile(
         make_mentor(f"mentor{n}@example.com", name=mentor_name), programs=[program]
@@ -42,9 +38,8 @@ def person_pair(program, n, mentor_name, mentee_name, **fields):
     mentee = make_mentee_profile(
         make_mentee(f"mentee{n}@example.com", name=mentee_name), program=program
     )
-    fields.setdefault("status", Pairing.Status.ACTIVE)
     fields.setdefault("started_on", date(2025, 12, 1))
-    return Pairing.objects.create(mentor=mentor, mentee=mentee, program=program, **fields)
+    return make_pairing(mentor, mentee, **fields)
 
 
 @pytest.fixture
@@ -359,11 +354,10 @@ def test_no_reminder_for_a_meeting_of_a_pairing_paused_since_it_was_planned(
     django_capture_on_commit_callbacks, mailoutbox
 ):
     program = make_program("Quiet Program")
-    pairing = Pairing.objects.create(
-        mentor=make_mentor_profile(make_mentor("m@example.com"), programs=[program]),
-        mentee=make_mentee_profile(make_mentee("e@example.com"), program=program),
-        program=program,
-        status=Pairing.Status.PAUSED,
+    pairing = make_pairing(
+        make_mentor_profile(make_mentor("m@example.com"), programs=[program]),
+        make_mentee_profile(make_mentee("e@example.com"), program=program),
+        Pairing.Status.PAUSED,
         started_on=timezone.localdate() - timedelta(days=30),
     )
     now = timezone.now()

@@ -11,13 +11,10 @@ from django_tasks_db.models import DBTaskResult
 from mentorship.meetings import services
 from mentorship.meetings.models import Meeting
 from mentorship.meetings.services import CommitmentInput, NoteInput
-from mentorship.pairings.models import Pairing
 from tests.factories import (
-    make_mentee,
-    make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
+    make_pairing,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,15 +34,13 @@ def site_url(settings):
 
 
 @pytest.fixture
-def pairing():
-    program = make_program("Stanford Anesthesiology")
+def pairing(program, sam):
+    """Sam's pairing with Dana, whose address (dana@) the e-mails are checked for, since
+    January, with what they wrote last time."""
     dana = make_mentor_profile(
         make_mentor("dana@example.com", name="Dr Dana Chen"), programs=[program]
     )
-    sam = make_mentee_profile(make_mentee("sam@example.com", name="Sam Whitfield"), program=program)
-    pairing = Pairing.objects.create(
-        mentor=dana, mentee=sam, program=program, status="active", started_on=date(2026, 1, 5)
-    )
+    pairing = make_pairing(dana, sam, started_on=date(2026, 1, 5))
     # What they wrote last time, which no e-mail may carry.
     services.meeting_log(
         pairing=pairing,

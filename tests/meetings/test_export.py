@@ -13,7 +13,7 @@ from django.utils import timezone
 from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
-from tests.pairings.service_support import make_pairing
+from tests.factories import make_pairing
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from mentorship.meetings.identifiers import likely_identifiers
 from mentorship.meetings.models import Commitment, Meeting, Note
-from tests.meetings.test_log import log_as, make_cast, session, text_of
+from tests.meetings.test_log import log_as, session, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +44,7 @@ def test_ordinary_words_dates_and_short_numbers_pass(text):
     assert likely_identifiers(text) == []
 
 
-def test_a_likely_identifier_asks_for_a_check_and_saves_nothing_yet(client):
-    cast = make_cast()
+def test_a_likely_identifier_asks_for_a_check_and_saves_nothing_yet(client, cast):
     answer = "The airway case, MRN 12345678, stayed with her."
     response = log_as(
         client,
@@ -80,8 +79,7 @@ def test_a_likely_identifier_asks_for_a_check_and_saves_nothing_yet(client):
     assert Commitment.objects.count() == 1
 
 
-def test_plain_answers_are_saved_without_a_check(client):
-    cast = make_cast()
+def test_plain_answers_are_saved_without_a_check(client, cast):
     day = timezone.localdate().isoformat()
     response = log_as(
         client,

@@ -5,7 +5,6 @@ import html
 import re
 from datetime import timedelta
 from http import HTTPStatus
-from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -13,58 +12,12 @@ from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Note, Side
 from mentorship.pairings.models import Pairing
-from tests.factories import (
-    make_director,
-    make_mentee,
-    make_mentee_profile,
-    make_mentor,
-    make_mentor_profile,
-    make_program,
-    make_user,
-)
 
 pytestmark = pytest.mark.django_db
 
 PRIVATE = "She is carrying more than she says about the night shifts."
 SHARED = "We talked about asking for help before the pager gets loud."
 PROMISE = "Send Sam the airway simulation schedule"
-
-
-def make_cast() -> SimpleNamespace:
-    """Dana mentors Sam; Ari mentors Noor in the same program; Maya directs it."""
-    program = make_program("Stanford Anesthesiology")
-    maya = make_director("maya@example.com", name="Dr Maya Okafor", with_mfa=False)
-    program.directors.add(maya)
-    dana = make_mentor_profile(
-        make_mentor("dana@example.com", name="Dr Dana Chen"), programs=[program]
-    )
-    ari = make_mentor_profile(
-        make_mentor("ari@example.com", name="Dr Ari Levin"), programs=[program]
-    )
-    sam = make_mentee_profile(make_mentee("sam@example.com", name="Sam Whitfield"), program=program)
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
-    started = timezone.localdate() - timedelta(days=60)
-    return SimpleNamespace(
-        pairing=Pairing.objects.create(
-            mentor=dana, mentee=sam, program=program, status="active", started_on=started
-        ),
-        others=Pairing.objects.create(
-            mentor=ari, mentee=noor, program=program, status="active", started_on=started
-        ),
-        mentor=dana.user,
-        mentee=sam.user,
-        other_mentor=ari.user,
-        other_mentee=noor.user,
-        director=maya,
-        superuser=make_user(
-            "root@example.com", name="Site Admin", is_superuser=True, is_staff=True
-        ),
-    )
-
-
-@pytest.fixture
-def cast():
-    return make_cast()
 
 
 def log_url(pairing, planned=None) -> str:

@@ -10,14 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Side
-from tests.meetings.test_log import log_as, log_url, make_cast, session, text_of
+from tests.meetings.test_log import log_as, log_url, session, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast():
-    return make_cast()
 
 
 def promise(pairing, count: int, *, start: int = 0) -> list[Commitment]:

@@ -8,8 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Note
-from tests.factories import make_mentee, make_mentee_profile, make_mentor, make_mentor_profile
-from tests.pairings.service_support import make_pairing
+from tests.factories import (
+    make_mentee,
+    make_mentee_profile,
+    make_mentor,
+    make_mentor_profile,
+    make_pairing,
+)
 
 pytestmark = pytest.mark.django_db
 

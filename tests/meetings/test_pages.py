@@ -11,18 +11,12 @@ from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings.models import Pairing
-from tests.factories import make_mentee, make_mentee_profile
-from tests.pairings.service_support import PStatus, make_pairing
+from tests.factories import make_pairing
 
 pytestmark = pytest.mark.django_db
 
 TAKEAWAY = "Asking early is a kindness to the whole team."
 LEARNED = "She is carrying more than she says about the night shifts."
-
-
-@pytest.fixture
-def pairing(sam, chen):
-    return make_pairing(chen, sam)
 
 
 def page(client, user, url) -> str:
@@ -176,7 +170,7 @@ def test_the_pairing_page_offers_to_log_and_plan_and_says_when_nothing_happened_
 
 
 def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):
-    paused = make_pairing(chen, sam, PStatus.PAUSED)
+    paused = make_pairing(chen, sam, Pairing.Status.PAUSED)
 
     text = page(client, sam.user, paused.get_absolute_url())
 
@@ -185,7 +179,7 @@ def test_a_paused_pairing_can_log_a_session_but_not_plan_one(client, sam, chen):
 
 
 def test_an_ended_pairing_without_meetings_offers_neither(client, sam, chen):
-    ended = make_pairing(chen, sam, PStatus.ENDED, ended_on=timezone.localdate())
+    ended = make_pairing(chen, sam, Pairing.Status.ENDED, ended_on=timezone.localdate())
 
     text = page(client, sam.user, ended.get_absolute_url())
 
@@ -342,13 +336,18 @@ def test_a_dashboard_without_meetings_or_commitments_adds_nothing(
     client,
     levin,
     program,
+    noor,
 ):
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
-    make_pairing(levin, noor)
+    pairing = make_pairing(levin, noor)
 
     text = dashboard(client, noor.user)
 
+    assert "Your mentors" in text and "Dr Ari Levin" in text
+    assert 'aria-labelledby="between-heading"' not in text
     assert "Between meetings" not in text
+    # The same dashboard, once a meeting is planned, does show the section.
+    planned(pairing, levin.user, 3)
+    assert '<h2 id="between-heading">Between meetings</h2>' in dashboard(client, noor.user)
 
 
 def test_an_ended_pairing_offers_no_next_meeting_to_add_to_a_calendar(client, pairing):

@@ -15,16 +15,10 @@ from tests.meetings.service_support import (
     PROMISE,
     SHARED,
     log,
-    make_cast,
     refused,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast():
-    return make_cast()
 
 
 # --- note_update --------------------------------------------------------------------

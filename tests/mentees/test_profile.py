@@ -7,13 +7,9 @@ from django.urls import reverse
 from mentorship.mentees.models import MenteeProfile
 from tests.factories import (
     interest,
-    make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
-    make_mentor_profile,
-    make_program,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -22,26 +18,13 @@ PRIVACY = "the program's directors, and the mentors"
 
 
 @pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def other_program():
-    return make_program("UCSF Anesthesia")
-
-
-@pytest.fixture
-def profile(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"),
-        program=program,
-        training_level="ca2",
-        start_year=2025,
-        interests=["Pediatric anesthesia", "Medical education"],
-        curious_about="How to stay calm in a pediatric airway emergency.",
-        mentor_help="Choosing between fellowships.",
-    )
+def profile(sam):
+    """Sam's profile (of the cast), a second-year since 2025, with what they look for."""
+    sam.training_level, sam.start_year = "ca2", 2025
+    sam.mentor_help = "Choosing between fellowships."
+    sam.save()
+    sam.interests.set([interest(n) for n in ("Pediatric anesthesia", "Medical education")])
+    return sam
 
 
 def valid_data(program, /, **overrides):
@@ -123,18 +106,14 @@ def test_a_mentee_of_another_program_cannot_read_it(client, profile, other_progr
     assert client.get(profile.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
 
 
-def test_a_mentor_of_the_same_program_cannot_read_it_yet(client, profile, program):
-    # Until the pairings app arrives, no mentor has been asked, so none may read it.
-    # When it does, the mentors this mentee asked (or is paired with) get 200 here.
-    mentor = make_mentor_profile(make_mentor("dana@example.com"), programs=[program])
-    client.force_login(mentor.user)
+def test_a_mentor_of_the_same_program_cannot_read_it_yet(client, profile, chen):
+    # Chen has not been asked, nor paired with Sam, so may not read it.
+    client.force_login(chen.user)
 
     assert client.get(profile.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
 
 
-def test_a_director_of_the_program_reads_it(client, profile, program):
-    director = make_director("maya@example.com")
-    program.directors.add(director)
+def test_a_director_of_the_program_reads_it(client, profile, director):
     client.force_login(director)
 
     response = client.get(profile.get_absolute_url())
@@ -146,18 +125,23 @@ def test_a_director_of_the_program_reads_it(client, profile, program):
     assert "sam@example.com" not in text
 
 
-def test_a_director_of_another_program_cannot_read_it(client, profile, other_program):
-    director = make_director("maya@example.com")
-    other_program.directors.add(director)
-    client.force_login(director)
+def test_a_director_of_another_program_cannot_read_it(client, profile, other_director):
+    client.force_login(other_director)
 
     assert client.get(profile.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
 
 
-def test_a_superuser_reads_it(client, profile):
-    client.force_login(make_user("root@example.com", is_staff=True, is_superuser=True))
+def test_a_superuser_reads_it(client, profile, superuser):
+    client.force_login(superuser)
 
-    assert client.get(profile.get_absolute_url()).status_code == HTTPStatus.OK
+    response = client.get(profile.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+    text = response.content.decode()
+    assert "Sam Whitfield" in text
+    assert "CA-2 since 2025" in text
+    assert "How to stay calm in a pediatric airway emergency." in text
+    assert "Edit your profile" not in text
 
 
 def test_an_id_that_does_not_exist_answers_not_found(client, profile):

@@ -12,37 +12,21 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
+    make_pairing,
 )
 from tests.mentors.directory_support import DIRECTORY_QUERIES, make_many_mentors, names_listed
 
 pytestmark = pytest.mark.django_db
 
 DIRECTORY = reverse("mentors:directory")
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+(?:@|&#64;|%40)[\w-]+\.[\w.-]+")
 
 
 @pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def other_program():
-    return make_program("Bay Area Society")
-
-
-@pytest.fixture
-def mentee(program):
-    return make_mentee_profile(make_mentee(name="Sam Whitfield"), program=program).user
-
-
-@pytest.fixture
-def people(program, other_program):
+def people(program, other_program, chen):
     """Two approved mentors in the program, one waiting, one elsewhere."""
     return {
-        "chen": make_mentor_profile(
-            make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program]
-        ),
+        "chen": chen,
         "haddad": make_mentor_profile(
             make_mentor("haddad@example.com", name="Dr Noor Haddad"), programs=[program]
         ),
@@ -161,9 +145,18 @@ def test_cards_say_when_a_mentor_is_full_or_resting(client, program, mentee):
 
 
 def test_the_directory_hides_e_mail_addresses(client, people, mentee):
+    """Even from Chen's own mentee, whose pairing page does show Chen's address."""
+    chen = people["chen"]
+    pairing = make_pairing(chen, mentee.mentee_profile)
     client.force_login(mentee)
+    assert "chen@example.com" in client.get(pairing.get_absolute_url()).content.decode()
 
-    assert "chen@example.com" not in client.get(DIRECTORY).content.decode()
+    response = client.get(DIRECTORY)
+    text = response.content.decode()
+
+    assert "Dr Dana Chen" in names_listed(response)
+    assert "chen@example.com" not in text
+    assert EMAIL_ADDRESS.findall(text) == []
 
 
 # --- filters -----------------------------------------------------------------

@@ -8,11 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.factories import (
-    interest,
-    make_mentor,
-    make_mentor_profile,
-)
+from tests.factories import interest, make_mentor, make_mentor_profile
 from tests.mentors.directory_support import make_many_mentors, names_listed
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +17,10 @@ DIRECTORY = reverse("mentors:directory")
 
 
 @pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"),
-        programs=[program],
-        interests=["Wellness"],
-    )
+def chen(chen):
+    """The cast's Chen, who offers wellness too."""
+    chen.interests.add(interest("Wellness"))
+    return chen
 
 
 def card_links(response) -> list[str]:

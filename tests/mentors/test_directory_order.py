@@ -13,9 +13,9 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
 )
 from tests.mentors.directory_support import DIRECTORY_QUERIES, make_many_mentors, names_listed
-from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,10 @@ REGIONAL = "Regional anesthesia and acute pain"
 
 
 @pytest.fixture
-def sam(program):
-    """A mentee curious about regional anesthesia, wellness and parenting."""
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"),
-        program=program,
-        interests=[REGIONAL, "Wellness", "Parenting"],
-    )
+def sam(sam):
+    """The cast's Sam, curious about regional anesthesia, wellness and parenting."""
+    sam.interests.set([interest(name) for name in (REGIONAL, "Wellness", "Parenting")])
+    return sam
 
 
 def mentor(program, name: str, *, email: str = "", interests=(), capacity: int = 2, **fields):

@@ -4,16 +4,11 @@ import pytest
 from django.urls import reverse
 
 from mentorship.mentors.models import MentorProfile
-from tests.factories import interest, make_mentee, make_mentor, make_mentor_profile, make_program
+from tests.factories import interest, make_mentee, make_mentor, make_mentor_profile
 
 pytestmark = pytest.mark.django_db
 
 EDIT = reverse("mentors:profile_edit")
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
 
 
 def answers(program, **changes) -> dict:

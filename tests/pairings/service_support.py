@@ -2,14 +2,13 @@
 refusal is checked."""
 
 import pytest
-from django.utils import timezone
 
 from mentorship.pairings import services
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from mentorship.pairings.services import PairingError
+from tests.factories import make_pairing  # noqa: F401  (tests/accounts/test_waiting_on_you.py imports it here)
 
 Status = MentorshipRequest.Status
-PStatus = Pairing.Status
 
 DREW_YOU = "Your talk on pediatric airways at grand rounds."
 EXPLORE = "Whether a pediatric fellowship fits the life I want."
@@ -22,28 +21,6 @@ def ask(mentee, mentor, *, drew_you=DREW_YOU, **answers):
     """The mentee asks, in their own name."""
     return services.request_create(
         mentee=mentee, mentor=mentor, by=mentee.user, drew_you=drew_you, **answers
-    )
-
-
-def make_pairing(mentor, mentee, status=PStatus.ACTIVE, **fields):
-    """A pairing in a given state, straight into the database."""
-    return Pairing.objects.create(
-        mentor=mentor,
-        mentee=mentee,
-        program=mentee.program,
-        status=status,
-        started_on=None if status == PStatus.PROPOSED else timezone.localdate(),
-        **fields,
-    )
-
-
-def make_open_pairing(mentor, mentee, status=Pairing.Status.ACTIVE):
-    return Pairing.objects.create(
-        mentor=mentor,
-        mentee=mentee,
-        program=mentee.program,
-        status=status,
-        started_on=None if status == Pairing.Status.PROPOSED else timezone.localdate(),
     )
 
 

@@ -5,55 +5,19 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from tests.factories import (
     make_director,
-    make_mentee,
-    make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
 )
 
 pytestmark = pytest.mark.django_db
 
 Status = MentorshipRequest.Status
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program], capacity=2
-    )
-
-
-@pytest.fixture
-def park(program):
-    return make_mentor_profile(
-        make_mentor("park@example.com", name="Dr Lee Park"),
-        programs=[program],
-        title="Assistant Professor",
-        division="Regional",
-    )
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"), program=program, training_level="ca2"
-    )
-
-
-@pytest.fixture
-def ana(program):
-    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
 
 
 @pytest.fixture
@@ -86,7 +50,9 @@ def test_someone_not_logged_in_is_sent_to_log_in(client, asked):
         assert response["Location"].startswith("/accounts/login/")
 
 
-def test_the_inbox_shows_who_asked_their_training_and_their_answers(client, chen, asked):
+def test_the_inbox_shows_who_asked_their_training_and_their_answers(client, chen, sam, asked):
+    sam.training_level = "ca2"
+    sam.save(update_fields=["training_level"])
     client.force_login(chen.user)
 
     text = text_of(client.get(reverse("pairings:inbox")))
@@ -191,13 +157,7 @@ def test_saying_yes_without_an_open_place_shows_why_and_keeps_the_kind_word(
 ):
     chen.capacity = 1
     chen.save()
-    Pairing.objects.create(
-        mentor=chen,
-        mentee=ana,
-        program=ana.program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate(),
-    )
+    make_pairing(chen, ana)
     client.force_login(chen.user)
 
     response = answer(client, asked, "accept", reply="Happy to help, Sam.")

@@ -7,13 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.pairings.models import MentorshipRequest
 from tests.factories import (
     make_director,
-    make_mentee,
-    make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_program,
     make_user,
 )
@@ -26,37 +25,6 @@ ANSWERS = {
     "explore": "Whether pediatric anesthesia is the fellowship for me.",
     "help_now": "Reading list for my first peds rotation.",
 }
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program], capacity=2
-    )
-
-
-@pytest.fixture
-def park(program):
-    return make_mentor_profile(
-        make_mentor("park@example.com", name="Dr Lee Park"), programs=[program]
-    )
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"), program=program
-    )
-
-
-@pytest.fixture
-def ana(program):
-    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
 
 
 def text_of(response) -> str:
@@ -304,13 +272,7 @@ def test_the_mentor_page_links_to_the_request_already_sent(client, sam, chen):
 
 
 def test_the_mentor_page_says_when_you_are_already_paired(client, sam, chen):
-    pairing = Pairing.objects.create(
-        mentor=chen,
-        mentee=sam,
-        program=sam.program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate(),
-    )
+    pairing = make_pairing(chen, sam)
     client.force_login(sam.user)
 
     text = profile_text(client, chen)
@@ -323,13 +285,7 @@ def test_the_mentor_page_says_when_you_are_already_paired(client, sam, chen):
 def test_the_mentor_page_says_when_there_are_no_open_places(client, sam, ana, chen):
     chen.capacity = 1
     chen.save()
-    Pairing.objects.create(
-        mentor=chen,
-        mentee=ana,
-        program=ana.program,
-        status=Pairing.Status.ACTIVE,
-        started_on=timezone.localdate(),
-    )
+    make_pairing(chen, ana)
     client.force_login(sam.user)
 
     text = profile_text(client, chen)

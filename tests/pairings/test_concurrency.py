@@ -13,11 +13,8 @@ from mentorship.pairings import services
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from mentorship.pairings.services import PairingError
 from tests.factories import (
-    make_mentee,
-    make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
 )
 
 pytestmark = [
@@ -58,38 +55,9 @@ def errors(results):
     return [result for result in results if isinstance(result, Exception)]
 
 
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"), program=program
-    )
-
-
-@pytest.fixture
-def alex(program):
-    return make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
-
-
-@pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[program], capacity=1
-    )
-
-
-@pytest.fixture
-def levin(program):
-    return make_mentor_profile(
-        make_mentor("levin@example.com", name="Dr Ari Levin"), programs=[program], capacity=1
-    )
-
-
 def test_two_yeses_at_once_cannot_both_take_a_mentors_last_place(sam, alex, chen, mailoutbox):
+    chen.capacity = 1
+    chen.save(update_fields=["capacity"])
     first = services.request_create(mentee=sam, mentor=chen, by=sam.user, drew_you=DREW_YOU)
     second = services.request_create(mentee=alex, mentor=chen, by=alex.user, drew_you=DREW_YOU)
     mailoutbox.clear()

@@ -24,13 +24,12 @@ pytestmark = pytest.mark.django_db
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
-@pytest.fixture
-def program():
-    program = make_program("Stanford Anesthesiology")
+@pytest.fixture(autouse=True)
+def limits(program):
+    """The program's limits these tests count from: 14 days to answer, 5 requests at once."""
     program.request_expiry_days = 14
     program.max_pending_requests = 5
     program.save()
-    return program
 
 
 @pytest.fixture
@@ -39,13 +38,6 @@ def mentors(program):
         make_mentor_profile(make_mentor(f"mentor{i}@example.com", name=name), programs=[program])
         for i, name in enumerate(["Dr Dana Chen", "Dr Luis Herrera", "Dr Priya Raman"])
     ]
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"), program=program
-    )
 
 
 def ask(mentee, mentor, *, days_ago: int) -> MentorshipRequest:

@@ -12,17 +12,10 @@ from tests.factories import (
     interest,
     make_mentee,
     make_mentee_profile,
-    make_mentor,
-    make_mentor_profile,
+    make_pairing,
 )
-from tests.pairings.service_support import make_pairing
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def dana(program):
-    return make_mentor_profile(make_mentor(), programs=[program], capacity=5)
 
 
 def mentees(program, n):
@@ -32,39 +25,39 @@ def mentees(program, n):
     ]
 
 
-def test_the_load_counts_the_pairings_of_every_open_status_and_no_other(program, dana):
+def test_the_load_counts_the_pairings_of_every_open_status_and_no_other(program, chen):
     for mentee, status in zip(mentees(program, 4), Pairing.Status.values, strict=True):
-        make_pairing(dana, mentee, status=status)
+        make_pairing(chen, mentee, status=status)
 
-    assert MentorLoad.objects.get(mentor=dana).held == Pairing.objects.open().count() == 3
+    assert MentorLoad.objects.get(mentor=chen).held == Pairing.objects.open().count() == 3
 
 
-def test_the_load_follows_the_open_statuses_when_they_change(program, dana, monkeypatch):
+def test_the_load_follows_the_open_statuses_when_they_change(program, chen, monkeypatch):
     for mentee, status in zip(mentees(program, 4), Pairing.Status.values, strict=True):
-        make_pairing(dana, mentee, status=status)
+        make_pairing(chen, mentee, status=status)
     monkeypatch.setattr(Pairing, "OPEN_STATUSES", [Pairing.Status.ACTIVE])
 
     create_views(connection)
 
-    assert MentorLoad.objects.get(mentor=dana).held == 1
+    assert MentorLoad.objects.get(mentor=chen).held == 1
 
 
-def test_interests_in_common_are_counted_per_pair(program, dana):
+def test_interests_in_common_are_counted_per_pair(program, chen):
     cardiac, airway, finances = (
         interest(name) for name in ("Cardiac anesthesia", "Airway management", "Finances")
     )
-    dana.interests.set([cardiac, airway, finances])
+    chen.interests.set([cardiac, airway, finances])
     sam, ana = mentees(program, 2)
     sam.interests.set([cardiac, airway])
     ana.interests.set([finances])
 
-    shared = {row.mentee_id: row.shared for row in InterestsInCommon.objects.filter(mentor=dana)}
+    shared = {row.mentee_id: row.shared for row in InterestsInCommon.objects.filter(mentor=chen)}
 
     assert shared == {sam.pk: 2, ana.pk: 1}
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migrate_leaves_the_views_in_place(program, dana):
+def test_migrate_leaves_the_views_in_place(program, chen):
     drop_views(connection)
 
     call_command("migrate", verbosity=0)

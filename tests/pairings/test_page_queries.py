@@ -14,7 +14,6 @@ from tests.factories import make_program, make_user
 pytestmark = pytest.mark.django_db
 
 Status = MentorshipRequest.Status
-PStatus = Pairing.Status
 
 # Each count includes what every signed-in page that writes nothing costs: the
 # session and the user (2).
@@ -88,7 +87,12 @@ def build(program, label: str, n: int) -> User:
         )
         for i, mentor in enumerate(mentors)
     )
-    pairing_statuses = [PStatus.PROPOSED, PStatus.ACTIVE, PStatus.PAUSED, PStatus.ENDED]
+    pairing_statuses = [
+        Pairing.Status.PROPOSED,
+        Pairing.Status.ACTIVE,
+        Pairing.Status.PAUSED,
+        Pairing.Status.ENDED,
+    ]
     Pairing.objects.bulk_create(
         [
             # Mentored by me, one per mentee.

@@ -8,67 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.pairings.models import MentorshipRequest, Pairing
-from tests.factories import (
-    make_director,
-    make_mentee,
-    make_mentee_profile,
-    make_mentor,
-    make_mentor_profile,
-    make_program,
-)
+from tests.factories import make_director, make_mentee_profile, make_pairing
 
 pytestmark = pytest.mark.django_db
 
-PStatus = Pairing.Status
 TODAY = timezone.localdate
-
-
-@pytest.fixture
-def program():
-    return make_program("Stanford Anesthesiology")
-
-
-@pytest.fixture
-def chen(program):
-    return make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"),
-        programs=[program],
-        how_i_help="A listening ear, then a map of the next step.",
-    )
-
-
-@pytest.fixture
-def park(program):
-    return make_mentor_profile(
-        make_mentor("park@example.com", name="Dr Lee Park"), programs=[program]
-    )
-
-
-@pytest.fixture
-def sam(program):
-    return make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"),
-        program=program,
-        curious_about="Pediatric airways.",
-    )
-
-
-@pytest.fixture
-def ana(program):
-    return make_mentee_profile(make_mentee("ana@example.com", name="Ana Ruiz"), program=program)
-
-
-def pair(mentor, mentee, status=PStatus.ACTIVE, **fields) -> Pairing:
-    if status != PStatus.PROPOSED:
-        fields.setdefault("started_on", TODAY())
-    return Pairing.objects.create(
-        mentor=mentor, mentee=mentee, program=mentee.program, status=status, **fields
-    )
-
-
-@pytest.fixture
-def active(chen, sam):
-    return pair(chen, sam)
 
 
 def text_of(response) -> str:
@@ -91,7 +35,7 @@ def test_someone_not_logged_in_is_sent_to_log_in(client, active):
         response = client.post(reverse(f"pairings:{name}", args=[active.pk]))
         assert response["Location"].startswith("/accounts/login/")
     active.refresh_from_db()
-    assert active.status == PStatus.ACTIVE
+    assert active.status == Pairing.Status.ACTIVE
 
 
 @pytest.mark.parametrize("who", ["another_mentor", "another_mentee", "director"])
@@ -110,7 +54,7 @@ def test_people_outside_the_pairing_get_not_found(client, active, park, ana, pro
         response = client.post(reverse(f"pairings:{name}", args=[active.pk]), {"learned": "x"})
         assert response.status_code == HTTPStatus.NOT_FOUND
     active.refresh_from_db()
-    assert active.status == PStatus.ACTIVE
+    assert active.status == Pairing.Status.ACTIVE
     assert "Sam Whitfield" not in text_of(client.get(reverse("pairings:list")))
 
 
@@ -126,9 +70,9 @@ def test_a_pairing_that_does_not_exist_is_not_found(client, sam):
 def test_each_person_sees_their_pairings_as_mentor_and_as_mentee(client, chen, park, sam, ana):
     # Dr Park mentors Sam and is mentored by Dr Chen.
     park_as_mentee = make_mentee_profile(park.user, program=sam.program)
-    pair(park, sam)
-    pair(chen, park_as_mentee, status=PStatus.ENDED, ended_on=TODAY())
-    pair(chen, ana)
+    make_pairing(park, sam)
+    make_pairing(chen, park_as_mentee, status=Pairing.Status.ENDED, ended_on=TODAY())
+    make_pairing(chen, ana)
     park.user.is_mentee = True
     park.user.save()
     client.force_login(park.user)
@@ -155,10 +99,12 @@ def test_a_mentee_with_no_pairing_is_shown_the_way_to_the_directory(client, sam)
 
 
 def test_the_mentee_sees_who_since_when_how_it_began_and_how_to_reach_them(client, chen, sam):
+    chen.how_i_help = "A listening ear, then a map of the next step."
+    chen.save(update_fields=["how_i_help"])
     asked = MentorshipRequest.objects.create(
         mentee=sam, mentor=chen, program=sam.program, drew_you="x", status="accepted"
     )
-    pairing = pair(chen, sam, request=asked, started_on=TODAY())
+    pairing = make_pairing(chen, sam, request=asked, started_on=TODAY())
     client.force_login(sam.user)
 
     text = text_of(client.get(pairing.get_absolute_url()))
@@ -173,7 +119,9 @@ def test_the_mentee_sees_who_since_when_how_it_began_and_how_to_reach_them(clien
     assert 'href="mailto:sam@example.com"' in text
 
 
-def test_the_mentor_sees_the_mentees_prompts(client, chen, active):
+def test_the_mentor_sees_the_mentees_prompts(client, chen, sam, active):
+    sam.curious_about = "Pediatric airways."
+    sam.save(update_fields=["curious_about"])
     client.force_login(chen.user)
 
     text = text_of(client.get(active.get_absolute_url()))
@@ -188,14 +136,14 @@ def test_the_mentor_sees_the_mentees_prompts(client, chen, active):
 @pytest.mark.parametrize(
     "status, shown",
     [
-        (PStatus.PROPOSED, False),
-        (PStatus.ACTIVE, True),
-        (PStatus.PAUSED, True),
-        (PStatus.ENDED, False),
+        (Pairing.Status.PROPOSED, False),
+        (Pairing.Status.ACTIVE, True),
+        (Pairing.Status.PAUSED, True),
+        (Pairing.Status.ENDED, False),
     ],
 )
 def test_e_mail_addresses_are_shown_only_while_the_pairing_runs(client, chen, sam, status, shown):
-    pairing = pair(chen, sam, status=status)
+    pairing = make_pairing(chen, sam, status=status)
     client.force_login(sam.user)
 
     text = text_of(client.get(pairing.get_absolute_url()))
@@ -205,11 +153,6 @@ def test_e_mail_addresses_are_shown_only_while_the_pairing_runs(client, chen, sa
 
 
 # --- confirm --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def proposed(chen, sam):
-    return pair(chen, sam, status=PStatus.PROPOSED, origin=Pairing.Origin.DIRECTOR)
 
 
 def test_a_proposed_pairing_asks_each_side_to_confirm(client, chen, proposed):
@@ -229,7 +172,7 @@ def test_confirming_first_waits_for_the_other_person(client, chen, proposed):
 
     proposed.refresh_from_db()
     assert proposed.mentor_confirmed_at is not None
-    assert proposed.status == PStatus.PROPOSED
+    assert proposed.status == Pairing.Status.PROPOSED
     assert "Thank you for confirming. We'll e-mail you both once Sam Whitfield has too." in text
     assert "You've said yes. We're waiting for Sam to confirm" in text
     assert "Confirm this pairing" not in text
@@ -246,7 +189,7 @@ def test_the_second_yes_starts_the_pairing(
         text = text_of(post(client, "confirm", proposed))
 
     proposed.refresh_from_db()
-    assert proposed.status == PStatus.ACTIVE
+    assert proposed.status == Pairing.Status.ACTIVE
     assert proposed.started_on == TODAY()
     assert "You and Dr Dana Chen are paired." in text
     assert "chen@example.com" in text
@@ -262,7 +205,7 @@ def test_a_pairing_that_needs_a_directors_approval_says_so(client, sam, proposed
     text = text_of(post(client, "confirm", proposed))
 
     proposed.refresh_from_db()
-    assert proposed.status == PStatus.PROPOSED
+    assert proposed.status == Pairing.Status.PROPOSED
     assert "A program director looks at this pairing before it starts" in text
     assert "Because Dr Dana Chen also evaluates residents" in text
 
@@ -287,14 +230,14 @@ def test_either_side_pauses_and_the_other_is_told(
         text = text_of(post(client, "pause", active))
 
     active.refresh_from_db()
-    assert active.status == PStatus.PAUSED
+    assert active.status == Pairing.Status.PAUSED
     assert "The pairing is paused, and we've let Dr Dana Chen know." in text
     assert "Resume this pairing" in text
     assert [m.to for m in mailoutbox] == [["chen@example.com"]]
 
 
 def test_pausing_a_paused_pairing_shows_why_not(client, chen, sam):
-    paused = pair(chen, sam, status=PStatus.PAUSED)
+    paused = make_pairing(chen, sam, status=Pairing.Status.PAUSED)
     client.force_login(chen.user)
 
     text = text_of(post(client, "pause", paused))
@@ -305,14 +248,14 @@ def test_pausing_a_paused_pairing_shows_why_not(client, chen, sam):
 def test_a_paused_pairing_resumes(
     client, chen, sam, mailoutbox, django_capture_on_commit_callbacks
 ):
-    paused = pair(chen, sam, status=PStatus.PAUSED)
+    paused = make_pairing(chen, sam, status=Pairing.Status.PAUSED)
     client.force_login(chen.user)
 
     with django_capture_on_commit_callbacks(execute=True):
         text = text_of(post(client, "resume", paused))
 
     paused.refresh_from_db()
-    assert paused.status == PStatus.ACTIVE
+    assert paused.status == Pairing.Status.ACTIVE
     assert "Welcome back. The pairing is active again, and we've let Sam Whitfield know." in text
     assert [m.to for m in mailoutbox] == [["sam@example.com"]]
 
@@ -355,7 +298,7 @@ def test_ending_with_a_reflection_keeps_it_for_both_and_tells_the_other(
         )
 
     active.refresh_from_db()
-    assert (active.status, active.ended_on) == (PStatus.ENDED, TODAY())
+    assert (active.status, active.ended_on) == (Pairing.Status.ENDED, TODAY())
     assert active.mentee_learned == "That a pause before a hard call is a skill."
     assert active.mentee_carry_forward == "Ask early."
     assert active.end_reason == "I'm moving to Boston for fellowship."
@@ -373,7 +316,9 @@ def test_ending_with_a_reflection_keeps_it_for_both_and_tells_the_other(
 
 
 def test_the_other_side_adds_their_reflection_once(client, chen, sam):
-    ended = pair(chen, sam, status=PStatus.ENDED, ended_on=TODAY(), mentee_learned="Patience.")
+    ended = make_pairing(
+        chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY(), mentee_learned="Patience."
+    )
     client.force_login(chen.user)
 
     text = text_of(
@@ -393,7 +338,7 @@ def test_the_other_side_adds_their_reflection_once(client, chen, sam):
 
 
 def test_an_empty_reflection_is_refused_with_a_message(client, chen, sam):
-    ended = pair(chen, sam, status=PStatus.ENDED, ended_on=TODAY())
+    ended = make_pairing(chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY())
     client.force_login(chen.user)
 
     response = client.post(reverse("pairings:reflect", args=[ended.pk]), {"learned": " "})
@@ -415,7 +360,7 @@ def test_reflecting_on_a_running_pairing_shows_why_not_and_keeps_the_text(client
 
 
 def test_ending_an_ended_pairing_shows_why_not_and_keeps_the_text(client, chen, sam):
-    ended = pair(chen, sam, status=PStatus.ENDED, ended_on=TODAY())
+    ended = make_pairing(chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY())
     client.force_login(chen.user)
 
     response = client.post(reverse("pairings:end", args=[ended.pk]), {"learned": "Late words."})
@@ -434,11 +379,13 @@ def test_a_proposed_pairing_can_be_ended_without_a_reflection(client, sam, propo
     post(client, "end", proposed, {"learned": "", "carry_forward": "", "reason": ""})
 
     proposed.refresh_from_db()
-    assert proposed.status == PStatus.ENDED
+    assert proposed.status == Pairing.Status.ENDED
 
 
 def test_directors_never_see_the_reflections_on_the_people_side(client, chen, sam, program):
-    ended = pair(chen, sam, status=PStatus.ENDED, ended_on=TODAY(), mentee_learned="Private words.")
+    ended = make_pairing(
+        chen, sam, status=Pairing.Status.ENDED, ended_on=TODAY(), mentee_learned="Private words."
+    )
     director = make_director()
     program.directors.add(director)
     client.force_login(director)
@@ -453,8 +400,10 @@ def test_directors_never_see_the_reflections_on_the_people_side(client, chen, sa
 
 
 def test_the_mentee_dashboard_shows_their_mentor_and_a_proposal_to_confirm(client, chen, park, sam):
-    pair(chen, sam)
-    proposal = pair(park, sam, status=PStatus.PROPOSED, origin=Pairing.Origin.DIRECTOR)
+    make_pairing(chen, sam)
+    proposal = make_pairing(
+        park, sam, status=Pairing.Status.PROPOSED, origin=Pairing.Origin.DIRECTOR
+    )
     client.force_login(sam.user)
 
     text = text_of(client.get(reverse("home")))
@@ -484,7 +433,7 @@ def test_the_mentor_dashboard_sends_them_to_the_inbox_and_lists_their_mentees(
     client, chen, sam, ana
 ):
     MentorshipRequest.objects.create(mentee=ana, mentor=chen, program=ana.program, drew_you="x")
-    pair(chen, sam)
+    make_pairing(chen, sam)
     client.force_login(chen.user)
 
     text = text_of(client.get(reverse("home")))

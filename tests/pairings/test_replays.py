@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.pairings.models import MentorshipRequest, Pairing
+from tests.factories import make_pairing
 from tests.pairings.service_support import DREW_YOU
 
 pytestmark = pytest.mark.django_db
@@ -99,13 +100,10 @@ def test_a_form_that_came_back_with_a_mistake_keeps_its_token(client, active, ch
 
 
 def test_a_token_of_someone_elses_meeting_is_neither_found_nor_a_crash(
-    client, active, chen, levin, program
+    client, active, chen, levin, program, noor
 ):
     """A crafted form carrying a token another pairing's meeting holds."""
-    from tests.factories import make_mentee, make_mentee_profile
-    from tests.pairings.service_support import make_pairing
 
-    noor = make_mentee_profile(make_mentee("noor@example.com", name="Noor Haddad"), program=program)
     theirs = make_pairing(levin, noor)
     client.force_login(levin.user)
     their_url = reverse("meetings:log", args=[theirs.pk])

@@ -14,17 +14,10 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_user,
 )
-from tests.pairings.service_support import (
-    DREW_YOU,
-    EXPLORE,
-    Status,
-    ask,
-    make_open_pairing,
-    recipients,
-    refused,
-)
+from tests.pairings.service_support import DREW_YOU, EXPLORE, Status, ask, recipients, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +96,7 @@ def test_a_mentor_with_no_place_left_cannot_accept(
     chen.capacity = 1
     chen.save()
     alex = make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
-    make_open_pairing(chen, alex, status)
+    make_pairing(chen, alex, status)
 
     refused(
         "no_open_places",

@@ -12,6 +12,7 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_user,
 )
 from tests.pairings.service_support import (
@@ -20,7 +21,6 @@ from tests.pairings.service_support import (
     HELP_NOW,
     Status,
     ask,
-    make_open_pairing,
     recipients,
     refused,
 )
@@ -116,7 +116,7 @@ def test_a_mentor_whose_places_are_taken_cannot_be_asked(
     chen.capacity = 1
     chen.save()
     alex = make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
-    make_open_pairing(chen, alex, status)
+    make_pairing(chen, alex, status)
 
     error = refused(
         "no_open_places", lambda: ask(sam, chen), django_capture_on_commit_callbacks, mailoutbox
@@ -139,7 +139,7 @@ def test_an_ended_pairing_gives_its_place_back(program, sam, chen):
     chen.capacity = 1
     chen.save()
     alex = make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
-    make_open_pairing(chen, alex, Pairing.Status.ENDED)
+    make_pairing(chen, alex, Pairing.Status.ENDED)
 
     assert ask(sam, chen).status == Status.PENDING
 
@@ -148,7 +148,7 @@ def test_an_ended_pairing_gives_its_place_back(program, sam, chen):
 def test_a_mentee_already_paired_with_the_mentor_cannot_ask_again(
     status, sam, chen, django_capture_on_commit_callbacks, mailoutbox
 ):
-    make_open_pairing(chen, sam, status)
+    make_pairing(chen, sam, status)
 
     error = refused(
         "already_paired", lambda: ask(sam, chen), django_capture_on_commit_callbacks, mailoutbox
@@ -157,7 +157,7 @@ def test_a_mentee_already_paired_with_the_mentor_cannot_ask_again(
 
 
 def test_a_mentee_whose_pairing_ended_can_ask_the_same_mentor_again(sam, chen):
-    make_open_pairing(chen, sam, Pairing.Status.ENDED)
+    make_pairing(chen, sam, Pairing.Status.ENDED)
 
     assert ask(sam, chen).status == Status.PENDING
 

@@ -12,16 +12,9 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-)
-from tests.pairings.service_support import (
-    CARRY,
-    LEARNED,
-    PStatus,
-    fresh,
     make_pairing,
-    recipients,
-    refused,
 )
+from tests.pairings.service_support import CARRY, LEARNED, fresh, recipients, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +38,7 @@ def test_a_pairing_is_paused_and_resumed_and_the_others_are_told(
     with django_capture_on_commit_callbacks(execute=True):
         services.pairing_pause(pairing=active, by=by)
 
-    assert fresh(active).status == PStatus.PAUSED
+    assert fresh(active).status == Pairing.Status.PAUSED
     assert fresh(active).history.latest().history_user == by
     assert recipients(mailoutbox) == told
     mailoutbox.clear()
@@ -53,7 +46,7 @@ def test_a_pairing_is_paused_and_resumed_and_the_others_are_told(
     with django_capture_on_commit_callbacks(execute=True):
         services.pairing_resume(pairing=active, by=by)
 
-    assert fresh(active).status == PStatus.ACTIVE
+    assert fresh(active).status == Pairing.Status.ACTIVE
     assert fresh(active).started_on == timezone.localdate()
     assert recipients(mailoutbox) == told
 
@@ -128,7 +121,7 @@ def test_the_side_that_ends_a_pairing_leaves_only_its_own_reflection(
         )
 
     pairing = fresh(active)
-    assert pairing.status == PStatus.ENDED
+    assert pairing.status == Pairing.Status.ENDED
     assert pairing.ended_on == timezone.localdate()
     assert pairing.ended_by == people[ender]
     assert pairing.end_reason == "Sam matched into a fellowship across the country."
@@ -149,7 +142,7 @@ def test_a_director_ends_a_pairing_without_writing_anyones_reflection(
         )
 
     pairing = fresh(active)
-    assert pairing.status == PStatus.ENDED
+    assert pairing.status == Pairing.Status.ENDED
     assert pairing.ended_by == director
     assert pairing.mentor_learned == pairing.mentee_learned == ""
     assert recipients(mailoutbox) == ["chen@example.com", "sam@example.com"]
@@ -161,7 +154,7 @@ def test_a_proposed_or_paused_pairing_can_be_ended(state, request, sam):
 
     services.pairing_end(pairing=pairing, by=sam.user)
 
-    assert fresh(pairing).status == PStatus.ENDED
+    assert fresh(pairing).status == Pairing.Status.ENDED
     assert not Pairing.objects.open().exists()
 
 
@@ -257,11 +250,11 @@ def test_a_director_reassigns_a_mentee_to_another_mentor(
         )
 
     old = fresh(active)
-    assert old.status == PStatus.ENDED
+    assert old.status == Pairing.Status.ENDED
     assert old.ended_by == director
     assert old.end_reason == "Closer to Sam's research."
     new = fresh(new)
-    assert new.status == PStatus.PROPOSED
+    assert new.status == Pairing.Status.PROPOSED
     assert (new.mentor, new.mentee) == (levin, sam)
     assert new.origin == Pairing.Origin.DIRECTOR
     assert new.created_by == director
@@ -327,7 +320,7 @@ def test_a_refused_reassignment_leaves_the_old_pairing_running(
         django_capture_on_commit_callbacks,
         mailoutbox,
     )
-    assert fresh(active).status == PStatus.ACTIVE
+    assert fresh(active).status == Pairing.Status.ACTIVE
 
 
 def test_a_reassignment_to_a_full_mentor_leaves_the_old_pairing_running(
@@ -357,13 +350,13 @@ def test_the_history_of_a_pairing_records_who_made_each_change(proposed, sam, ch
     rows = proposed.history.order_by("history_date", "history_id")
 
     assert [(row.status, row.history_user) for row in rows] == [
-        (PStatus.PROPOSED, director),
-        (PStatus.PROPOSED, chen.user),
-        (PStatus.PROPOSED, sam.user),  # the mentee's yes ...
-        (PStatus.ACTIVE, sam.user),  # ... starts it
-        (PStatus.PAUSED, sam.user),
-        (PStatus.ACTIVE, chen.user),
-        (PStatus.ENDED, chen.user),
+        (Pairing.Status.PROPOSED, director),
+        (Pairing.Status.PROPOSED, chen.user),
+        (Pairing.Status.PROPOSED, sam.user),  # the mentee's yes ...
+        (Pairing.Status.ACTIVE, sam.user),  # ... starts it
+        (Pairing.Status.PAUSED, sam.user),
+        (Pairing.Status.ACTIVE, chen.user),
+        (Pairing.Status.ENDED, chen.user),
     ]
 
 
@@ -393,13 +386,15 @@ def test_the_database_refuses_two_open_pairings_of_the_same_pair(first, second, 
 
 def test_the_database_allows_a_new_pairing_beside_an_ended_one(ended, sam, chen):
     with transaction.atomic():
-        make_pairing(chen, sam, PStatus.ACTIVE)
+        make_pairing(chen, sam, Pairing.Status.ACTIVE)
 
     assert sorted(Pairing.objects.values_list("status", flat=True)) == ["active", "ended"]
 
 
 def test_the_database_refuses_an_active_pairing_without_a_start_date(sam, chen):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Pairing.objects.create(mentor=chen, mentee=sam, program=sam.program, status=PStatus.ACTIVE)
+        Pairing.objects.create(
+            mentor=chen, mentee=sam, program=sam.program, status=Pairing.Status.ACTIVE
+        )
 
     assert not Pairing.objects.exists()

@@ -11,15 +11,10 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
     make_user,
 )
-from tests.pairings.service_support import (
-    PStatus,
-    fresh,
-    make_pairing,
-    recipients,
-    refused,
-)
+from tests.pairings.service_support import fresh, recipients, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +29,7 @@ def test_a_director_proposes_a_pairing_and_both_people_are_asked_to_confirm(
         pairing = services.pairing_propose(mentor=chen, mentee=sam, by=director)
 
     pairing = fresh(pairing)
-    assert pairing.status == PStatus.PROPOSED
+    assert pairing.status == Pairing.Status.PROPOSED
     assert (pairing.mentor, pairing.mentee, pairing.program) == (chen, sam, sam.program)
     assert pairing.origin == Pairing.Origin.DIRECTOR
     assert pairing.created_by == director
@@ -49,7 +44,7 @@ def test_a_director_proposes_a_pairing_and_both_people_are_asked_to_confirm(
 def test_a_superuser_may_propose_a_pairing(sam, chen, superuser):
     pairing = services.pairing_propose(mentor=chen, mentee=sam, by=superuser)
 
-    assert fresh(pairing).status == PStatus.PROPOSED
+    assert fresh(pairing).status == Pairing.Status.PROPOSED
 
 
 def test_a_pairing_with_a_mentor_who_evaluates_residents_needs_a_directors_approval(
@@ -145,7 +140,7 @@ def test_a_director_cannot_propose_beyond_the_mentors_capacity(
     chen.capacity = 1
     chen.save()
     alex = make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=program)
-    make_pairing(chen, alex, PStatus.PROPOSED)
+    make_pairing(chen, alex, Pairing.Status.PROPOSED)
 
     refused(
         "no_open_places",
@@ -165,7 +160,7 @@ def test_a_proposed_pairing_starts_once_both_people_confirm(
         services.pairing_confirm(pairing=proposed, by=chen.user)
 
     halfway = fresh(proposed)
-    assert halfway.status == PStatus.PROPOSED
+    assert halfway.status == Pairing.Status.PROPOSED
     assert halfway.mentor_confirmed_at is not None
     assert halfway.mentee_confirmed_at is None
     assert mailoutbox == []
@@ -174,7 +169,7 @@ def test_a_proposed_pairing_starts_once_both_people_confirm(
         services.pairing_confirm(pairing=proposed, by=sam.user)
 
     started = fresh(proposed)
-    assert started.status == PStatus.ACTIVE
+    assert started.status == Pairing.Status.ACTIVE
     assert started.started_on == timezone.localdate()
     assert started.mentee_confirmed_at is not None
     assert recipients(mailoutbox) == ["chen@example.com", "sam@example.com"]
@@ -188,7 +183,7 @@ def test_confirming_twice_keeps_the_first_yes(proposed, chen):
     services.pairing_confirm(pairing=proposed, by=chen.user)
 
     assert fresh(proposed).mentor_confirmed_at == first
-    assert fresh(proposed).status == PStatus.PROPOSED
+    assert fresh(proposed).status == Pairing.Status.PROPOSED
 
 
 def test_both_yeses_are_not_enough_when_the_mentor_evaluates_residents(
@@ -201,7 +196,7 @@ def test_both_yeses_are_not_enough_when_the_mentor_evaluates_residents(
         services.pairing_confirm(pairing=pairing, by=sam.user)
 
     waiting = fresh(pairing)
-    assert waiting.status == PStatus.PROPOSED
+    assert waiting.status == Pairing.Status.PROPOSED
     assert waiting.mentor_confirmed_at and waiting.mentee_confirmed_at
     assert waiting.started_on is None
     assert mailoutbox == []
@@ -258,7 +253,7 @@ def test_a_directors_approval_with_a_reason_starts_the_pairing(
         )
 
     pairing = fresh(confirmed_with_grey)
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
     assert pairing.started_on == timezone.localdate()
     assert pairing.conflict_approved_by == director
     assert pairing.conflict_approved_at is not None
@@ -271,12 +266,12 @@ def test_an_approval_before_both_yeses_waits_for_them(sam, grey, director):
     pairing = services.pairing_propose(mentor=grey, mentee=sam, by=director)
 
     services.pairing_approve_conflict(pairing=pairing, by=director, reason="Separate reviews.")
-    assert fresh(pairing).status == PStatus.PROPOSED
+    assert fresh(pairing).status == Pairing.Status.PROPOSED
     services.pairing_confirm(pairing=pairing, by=grey.user)
-    assert fresh(pairing).status == PStatus.PROPOSED
+    assert fresh(pairing).status == Pairing.Status.PROPOSED
     services.pairing_confirm(pairing=pairing, by=sam.user)
 
-    assert fresh(pairing).status == PStatus.ACTIVE
+    assert fresh(pairing).status == Pairing.Status.ACTIVE
 
 
 def test_an_approval_needs_a_reason(
@@ -370,7 +365,7 @@ def test_a_director_starts_a_proposed_pairing_without_waiting_for_both_yeses(
         services.pairing_activate(pairing=proposed, by=director)
 
     pairing = fresh(proposed)
-    assert pairing.status == PStatus.ACTIVE
+    assert pairing.status == Pairing.Status.ACTIVE
     assert pairing.started_on == timezone.localdate()
     assert pairing.mentor_confirmed_at and pairing.mentee_confirmed_at
     assert recipients(mailoutbox) == ["chen@example.com", "sam@example.com"]
@@ -415,7 +410,7 @@ def test_a_director_must_approve_before_starting_a_pairing_with_an_evaluator(
 
     services.pairing_approve_conflict(pairing=pairing, by=director, reason="Separate reviews.")
     services.pairing_activate(pairing=pairing, by=director)
-    assert fresh(pairing).status == PStatus.ACTIVE
+    assert fresh(pairing).status == Pairing.Status.ACTIVE
 
 
 @pytest.mark.parametrize("state", ["active", "paused", "ended"])

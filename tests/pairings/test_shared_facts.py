@@ -5,24 +5,24 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from mentorship.pairings.models import Pairing
-from tests.pairings.service_support import PStatus, make_pairing
+from tests.factories import make_pairing
 
 pytestmark = pytest.mark.django_db
 
 
 def test_running_means_active_or_paused(proposed, levin, sam, director):
-    active = make_pairing(levin, sam, PStatus.ACTIVE)
+    active = make_pairing(levin, sam, Pairing.Status.ACTIVE)
 
     assert active.is_running
     assert not proposed.is_running
     assert list(Pairing.objects.running()) == [active]
 
-    active.status = PStatus.PAUSED
+    active.status = Pairing.Status.PAUSED
     active.save()
     assert Pairing.objects.get(pk=active.pk).is_running
     assert list(Pairing.objects.running()) == [active]
 
-    active.status = PStatus.ENDED
+    active.status = Pairing.Status.ENDED
     active.save()
     assert not Pairing.objects.get(pk=active.pk).is_running
     assert not Pairing.objects.running().exists()

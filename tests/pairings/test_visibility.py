@@ -5,25 +5,22 @@ Views fetch through these querysets, so a row missing here answers 404 there.
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
 
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from tests.factories import (
-    make_director,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
+    make_pairing,
     make_user,
 )
 
 pytestmark = pytest.mark.django_db
 
 Status = MentorshipRequest.Status
-PStatus = Pairing.Status
 
 
 def request(mentee, mentor, status=Status.PENDING):
@@ -36,37 +33,12 @@ def request(mentee, mentor, status=Status.PENDING):
     )
 
 
-def pairing(mentor, mentee, status=PStatus.ACTIVE):
-    return Pairing.objects.create(
-        mentor=mentor,
-        mentee=mentee,
-        program=mentee.program,
-        status=status,
-        started_on=None if status == PStatus.PROPOSED else timezone.localdate(),
-    )
-
-
 @pytest.fixture
-def world():
+def world(program, other_program, director, other_director, superuser, sam, chen, levin):
     """Two programs, each with its director, mentors, mentees, requests and pairings."""
-    stanford = make_program("Stanford Anesthesiology")
-    bay = make_program("Bay Area Society")
-    director = make_director("okafor@example.com", name="Dr Maya Okafor", with_mfa=False)
-    other_director = make_director("reyes@example.com", name="Dr Lena Reyes", with_mfa=False)
-    stanford.directors.add(director)
-    bay.directors.add(other_director)
-
-    sam = make_mentee_profile(
-        make_mentee("sam@example.com", name="Sam Whitfield"), program=stanford
-    )
+    stanford, bay = program, other_program
     alex = make_mentee_profile(make_mentee("alex@example.com", name="Alex Park"), program=stanford)
     lee = make_mentee_profile(make_mentee("lee@example.com", name="Lee Moss"), program=bay)
-    chen = make_mentor_profile(
-        make_mentor("chen@example.com", name="Dr Dana Chen"), programs=[stanford]
-    )
-    levin = make_mentor_profile(
-        make_mentor("levin@example.com", name="Dr Ari Levin"), programs=[stanford]
-    )
     ito = make_mentor_profile(
         make_mentor("ito@example.com", name="Dr Ken Ito"), programs=[stanford]
     )
@@ -82,16 +54,16 @@ def world():
         "far": far,
         "director": director,
         "other director": other_director,
-        "superuser": make_user("root@example.com", name="Site Admin", is_superuser=True),
+        "superuser": superuser,
         "requests": {
             "sam asks chen": request(sam, chen),
             "alex asked levin": request(alex, levin, Status.DECLINED),
             "lee asks far": request(lee, far),
         },
         "pairings": {
-            "chen and sam": pairing(chen, sam),
-            "levin and alex": pairing(levin, alex, PStatus.ENDED),
-            "far and lee": pairing(far, lee),
+            "chen and sam": make_pairing(chen, sam),
+            "levin and alex": make_pairing(levin, alex, Pairing.Status.ENDED),
+            "far and lee": make_pairing(far, lee),
         },
     }
 
@@ -147,7 +119,7 @@ def test_a_resident_who_mentors_and_is_mentored_sees_both_sides(world):
     kim_mentor = make_mentor_profile(kim, programs=[stanford], title="CA-3 resident")
     asked_by_kim = request(kim_mentee, world["ito"])
     asked_of_kim = request(world["alex"], kim_mentor)
-    mentors_alex = pairing(kim_mentor, world["alex"])
+    mentors_alex = make_pairing(kim_mentor, world["alex"])
 
     assert set(MentorshipRequest.objects.visible_to(kim)) == {asked_by_kim, asked_of_kim}
     assert list(Pairing.objects.visible_to(kim)) == [mentors_alex]
@@ -228,7 +200,7 @@ def test_a_mentor_sees_a_mentee_as_soon_as_they_are_asked(world):
 
 
 def test_a_mentor_paired_by_a_director_sees_the_mentee_without_a_request(world):
-    pairing(world["ito"], world["alex"], PStatus.PROPOSED)
+    make_pairing(world["ito"], world["alex"], Pairing.Status.PROPOSED)
 
     assert mentees_seen_by(world, "ito") == ["Alex Park"]
 
@@ -253,13 +225,13 @@ def test_proposed_active_and_paused_pairings_hold_places_and_ended_ones_do_not(w
     chen.save()
     # Chen already mentors Sam (active); add one of each other state.
     for email, status in [
-        ("a@example.com", PStatus.PROPOSED),
-        ("b@example.com", PStatus.PAUSED),
-        ("c@example.com", PStatus.ENDED),
-        ("d@example.com", PStatus.ENDED),
+        ("a@example.com", Pairing.Status.PROPOSED),
+        ("b@example.com", Pairing.Status.PAUSED),
+        ("c@example.com", Pairing.Status.ENDED),
+        ("d@example.com", Pairing.Status.ENDED),
     ]:
         mentee = make_mentee_profile(make_mentee(email, name=email), program=stanford)
-        pairing(chen, mentee, status)
+        make_pairing(chen, mentee, status)
 
     assert places(chen) == (3, 2)
 
@@ -275,7 +247,7 @@ def test_a_mentor_without_pairings_has_every_place_open(world):
 
 def test_open_places_never_drop_below_zero(world):
     chen = world["chen"]
-    pairing(chen, world["alex"], PStatus.PROPOSED)
+    make_pairing(chen, world["alex"], Pairing.Status.PROPOSED)
     chen.capacity = 1
     chen.save()
 
