@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from mentorship.pairings import services
 from mentorship.pairings.models import Pairing
-from tests.factories import add_totp, make_mentee, make_mentee_profile
-from tests.pairings.service_support import ask, make_pairing
+from tests.factories import add_totp, make_mentee, make_mentee_profile, make_pairing
+from tests.pairings.service_support import ask
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ import pytest
 from mentorship.pairings import services
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from mentorship.pairings.services import PairingError
-from tests.factories import make_pairing  # noqa: F401  (tests/accounts/test_waiting_on_you.py imports it here)
 
 Status = MentorshipRequest.Status
 
