@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentorship.once import already_made, form_token, posted_token
 from mentorship.pairings.models import Pairing
-from mentorship.pairings.services import PairingError
 from mentorship.redirects import redirect_back
+from mentorship.refusal import Refusal
 
 from . import services
 from .forms import CarryForm, LogForm
@@ -129,7 +129,7 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
                 now=now,
                 form_token=posted_token(request),
             )
-        except PairingError as error:
+        except Refusal as error:
             form.add_error("date" if error.code == "in_the_future" else None, error.message)
         else:
             _remember_draft(request, form.cleaned_data["draft_id"])
@@ -165,7 +165,7 @@ def commitment_done(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = _commitment(request, pk)
     try:
         services.commitment_complete(commitment=commitment, by=request.user)
-    except PairingError as error:
+    except Refusal as error:
         messages.error(request, error.message)
     else:
         messages.success(request, f"Done: “{commitment.what}”. That's a promise kept.")
@@ -186,7 +186,7 @@ def commitment_carry(request: HttpRequest, pk: int) -> HttpResponse:
         services.commitment_carry(
             commitment=commitment, by=request.user, due_on=form.cleaned_data["due_on"]
         )
-    except PairingError as error:
+    except Refusal as error:
         messages.error(request, error.message)
     else:
         due = formats.date_format(form.cleaned_data["due_on"], "j F")

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.models import User
 from mentorship.once import already_made, form_token, posted_token
 from mentorship.pairings.models import Pairing
-from mentorship.pairings.services import PairingError
+from mentorship.refusal import Refusal
 
 from . import services
 from .calendar import meeting_ics
@@ -74,7 +74,7 @@ def plan(request: HttpRequest, pairing_id: int) -> HttpResponse:
                 place=data["place"],
                 form_token=posted_token(request),
             )
-        except PairingError as error:
+        except Refusal as error:
             form.add_error("date" if error.code == "in_the_past" else None, error.message)
         else:
             messages.success(
@@ -175,7 +175,7 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 answer=form.cleaned_data["answer"],
                 shared=form.cleaned_data["shared"],
             )
-        except PairingError as error:
+        except Refusal as error:
             form.add_error("answer", error.message)
         else:
             messages.success(

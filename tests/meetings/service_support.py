@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Meeting, Note, Nudge
 from mentorship.pairings.models import Pairing
-from mentorship.pairings.services import PairingError
+from mentorship.refusal import Refusal
 from tests.factories import (
     make_director,
     make_mentee,
@@ -93,7 +93,7 @@ def snapshot():
 def refused(code, call, capture, mailoutbox):
     """Run a change that must be refused: the code is right, nothing moved, nobody is mailed."""
     before = snapshot()
-    with capture(execute=True), pytest.raises(PairingError) as caught:
+    with capture(execute=True), pytest.raises(Refusal) as caught:
         call()
     assert caught.value.code == code
     assert snapshot() == before
