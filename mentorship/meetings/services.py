@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -332,20 +331,17 @@ def meetings_send_reminders(*, now: datetime | None = None) -> int:
 
 
 def pairings_quiet(*, today: date | None = None):
-    """Active pairings with `last_met` (the last held meeting, or the start) and
-    `days_quiet` longer than their program's target."""
+    """Active pairings quiet longer than their program's target (Pairing.days_quiet),
+    each with `days_quiet` set to that count of days for `today`."""
     today = today or timezone.localdate()
     pairings = (
         Pairing.objects.filter(status=Pairing.Status.ACTIVE)
-        .annotate(
-            last_held=Max("meetings__starts_at", filter=Q(meetings__status=Meeting.Status.HELD))
-        )
+        .with_meeting_figures()
         .select_related("program", "mentor__user", "mentee__user")
     )
     for pairing in pairings:
-        last = timezone.localdate(pairing.last_held) if pairing.last_held else pairing.started_on
-        days = (today - last).days
-        if days > pairing.program.meeting_target_days:
+        if days := pairing.days_quiet(today):
+            # The figure for `today`, read once, in place of the method on this copy.
             pairing.days_quiet = days
             yield pairing
 

@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
-from mentorship.meetings.admin import QuietListFilter, days_since_met, with_meeting_figures
+from mentorship.meetings.admin import QuietListFilter
 from mentorship.programs.admin import DirectedProgramListFilter, repeats_a_filter
 
 from . import admin_requests  # noqa: F401  (registers the requests' admin)
@@ -146,10 +146,10 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest):
         # Names, and meetings' dates and counts only, from annotations: never a note.
-        return with_meeting_figures(
-            with_names(Pairing.objects.directed_by(request.user)).select_related(
-                "mentor__user", "mentee__user", "program"
-            )
+        return (
+            with_names(Pairing.objects.directed_by(request.user))
+            .select_related("mentor__user", "mentee__user", "program")
+            .with_meeting_figures()
         )
 
     def get_changelist(self, request, **kwargs):
@@ -176,7 +176,7 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
 
     @admin.display(description="days since they met", ordering="-last_met")
     def days_since_met(self, obj: Pairing) -> int | None:
-        return days_since_met(obj)
+        return obj.days_since_met()
 
     @admin.display(description="days active")
     def days_active(self, obj: Pairing) -> int | None:
