@@ -2,16 +2,12 @@
 
 The meeting changelist shows when, how long and how; notes and commitments are
 the two people's own words and have no admin at all. The pairing changelist's
-"quiet for" filter is here until the pairing admin has it; the meeting figures
-are Pairing's (mentorship/pairings/meeting_figures.py).
+meeting figures are the pairing admin's (mentorship/pairings/admin/figures.py).
 """
-
-from datetime import timedelta
 
 from django.contrib import admin
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
-from django.utils import timezone
 
 from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from accounts.models import User
@@ -19,27 +15,6 @@ from mentorship.pairings.models import Pairing
 from mentorship.programs.admin import DirectedProgramListFilter
 
 from .models import Meeting
-
-
-class QuietListFilter(admin.SimpleListFilter):
-    """Active and paused pairings with no held meeting for a while, counting from
-    the start when they have not met yet."""
-
-    title = "quiet for"
-    parameter_name = "quiet"
-    DAYS = (30, 60, 90)
-
-    def lookups(self, request, model_admin):
-        return [(str(days), f"More than {days} days") for days in self.DAYS]
-
-    def queryset(self, request, queryset):
-        if self.value() in {str(days) for days in self.DAYS}:
-            since = timezone.localdate() - timedelta(days=int(self.value()))
-            return queryset.quiet_since(since)
-        return queryset
-
-
-# --- meetings -----------------------------------------------------------------
 
 
 class MeetingProgramListFilter(DirectedProgramListFilter):

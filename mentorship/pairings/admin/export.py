@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from .models import Pairing
+from ..models import Pairing
 
 HEADER = [
     "program",
