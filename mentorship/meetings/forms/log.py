@@ -5,7 +5,7 @@ saves them."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from mentorship.forms import TOO_LONG
 
-from .identifiers import likely_identifiers
-from .models import NOTE_MAX_LENGTH, PROMPTS, Commitment, Meeting, Side
-from .services import CommitmentInput, NoteInput
+from ..identifiers import likely_identifiers
+from ..models import NOTE_MAX_LENGTH, PROMPTS, Commitment, Meeting, Side
+from ..services import CommitmentInput, NoteInput
+from .dates import date_field
 
 COMMITMENT_ROWS = 3
 WHAT_MAX_LENGTH = Commitment._meta.get_field("what").max_length
@@ -33,21 +34,10 @@ PROMPT_HELP = {
     "help_someone": "Asking for help is a gift, and so is offering it.",
 }
 
-BAD_DATE = "That date doesn't look right. Pick it from the calendar, or write it like 2026-03-14."
 IDENTIFIER_ERROR = (
     "This may identify a patient: %(found)s. Leave out names, record numbers and "
     "dates of birth, or tick the box at the end if it is fine."
 )
-
-
-def _date_field(label: str, *, required: bool = False, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": BAD_DATE, "required": "Choose the date."},
-        **kwargs,
-    )
 
 
 @dataclass
@@ -74,7 +64,7 @@ class OpenRow:
 
 
 class LogForm(forms.Form):
-    date = _date_field("When did you meet?", required=True)
+    date = date_field("When did you meet?", required=True)
     time = forms.TimeField(
         label="At what time",
         required=False,
@@ -152,7 +142,7 @@ class LogForm(forms.Form):
                 max_length=WHAT_MAX_LENGTH,
                 error_messages={"max_length": TOO_LONG},
             )
-            self.fields[f"c{number}_due"] = _date_field("By when")
+            self.fields[f"c{number}_due"] = date_field("By when")
         for commitment in open_commitments:
             self.fields[f"open_{commitment.pk}"] = forms.ChoiceField(
                 label=commitment.what,
@@ -165,7 +155,7 @@ class LogForm(forms.Form):
                 required=False,
                 widget=forms.RadioSelect,
             )
-            self.fields[f"open_{commitment.pk}_to"] = _date_field("to")
+            self.fields[f"open_{commitment.pk}_to"] = date_field("to")
 
     # --- what the template walks through ---------------------------------------
 
@@ -325,19 +315,3 @@ class LogForm(forms.Form):
             for c in self.open_commitments
             if self.cleaned_data[f"open_{c.pk}"] == "carry"
         }
-
-
-class CarryForm(forms.Form):
-    """Carry an open commitment forward, from the pairing page."""
-
-    due_on = _date_field("New date", required=True)
-
-    def __init__(self, *args, today: date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.today = today
-
-    def clean_due_on(self):
-        value = self.cleaned_data["due_on"]
-        if value < self.today:
-            raise ValidationError("Choose a date from today on.", code="past_date")
-        return value
