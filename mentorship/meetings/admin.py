@@ -2,96 +2,19 @@
 
 The meeting changelist shows when, how long and how; notes and commitments are
 the two people's own words and have no admin at all. The pairing changelist's
-meeting figures (last meeting, meetings held, days since) are defined here and
-used by mentorship/pairings/admin.py.
+meeting figures are the pairing admin's (mentorship/pairings/admin/figures.py).
 """
 
-from datetime import date, datetime, time, timedelta
-
 from django.contrib import admin
-from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
-from django.utils import timezone
 
 from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from accounts.models import User
 from mentorship.pairings.models import Pairing
-from mentorship.programs.admin import DirectedProgramListFilter, count_per
+from mentorship.programs.admin import DirectedProgramListFilter
 
 from .models import Meeting
-
-RUNNING = [Pairing.Status.ACTIVE, Pairing.Status.PAUSED]
-
-
-# --- the pairing changelist's figures -----------------------------------------
-
-
-def with_meeting_figures(pairings: QuerySet) -> QuerySet:
-    """Each pairing's last held meeting (a date, in the site's time zone), how many
-    it held, and `last_met`: that date, or the start when none was held yet.
-
-    Correlated subqueries through the meetings' pairing index: PostgreSQL runs
-    them for the page's rows only, after the sort and the LIMIT, unless a filter
-    or a sort asks for them. A join with GROUP BY would first add up every
-    meeting of every pairing in the program, however few rows the page shows."""
-    held = Meeting.objects.filter(status=Meeting.Status.HELD).order_by()
-    # MAX as a plain function, as count_per() has COUNT: one pairing needs no GROUP BY.
-    last = Func("starts_at", function="MAX", output_field=DateTimeField())
-    return pairings.annotate(
-        last_meeting_on=TruncDate(Subquery(held.filter(pairing=OuterRef("pk")).values(at=last))),
-        meetings_held=count_per(held, "pairing"),
-    ).annotate(last_met=Coalesce(F("last_meeting_on"), F("started_on")))
-
-
-def quiet_since(pairings: QuerySet, since: date) -> QuerySet:
-    """Running pairings whose `last_met` (with_meeting_figures) is before `since`:
-    no meeting held on or after that day, and one held before it or a start before it.
-
-    Said with EXISTS rather than through last_met, PostgreSQL reads the held
-    meetings once for all the pairings (an anti-join), where last_met would run
-    its subquery for every running pairing of the program."""
-    held = Meeting.objects.filter(pairing=OuterRef("pk"), status=Meeting.Status.HELD)
-    # Held on or after that day where the site is: from its midnight on.
-    midnight = datetime.combine(since, time.min, tzinfo=timezone.get_current_timezone())
-    return (
-        pairings.filter(status__in=RUNNING)
-        .exclude(Exists(held.filter(starts_at__gte=midnight)))
-        .filter(Q(started_on__lt=since) | Q(Exists(held)))
-    )
-
-
-def days_since(status: str, last_met: date | None, today: date) -> int | None:
-    """Days since the two last met (or started), for pairings still running."""
-    if status not in RUNNING or last_met is None:
-        return None
-    return (today - last_met).days
-
-
-def days_since_met(pairing: Pairing) -> int | None:
-    """days_since() of a pairing annotated by with_meeting_figures."""
-    return days_since(pairing.status, pairing.last_met, timezone.localdate())
-
-
-class QuietListFilter(admin.SimpleListFilter):
-    """Active and paused pairings with no held meeting for a while, counting from
-    the start when they have not met yet."""
-
-    title = "quiet for"
-    parameter_name = "quiet"
-    DAYS = (30, 60, 90)
-
-    def lookups(self, request, model_admin):
-        return [(str(days), f"More than {days} days") for days in self.DAYS]
-
-    def queryset(self, request, queryset):
-        if self.value() in {str(days) for days in self.DAYS}:
-            since = timezone.localdate() - timedelta(days=int(self.value()))
-            return quiet_since(queryset, since)
-        return queryset
-
-
-# --- meetings -----------------------------------------------------------------
 
 
 class MeetingProgramListFilter(DirectedProgramListFilter):

@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from .log_views import SAVED_DRAFTS
+from .views.log import SAVED_DRAFTS
 
 
 def saved_drafts(request: HttpRequest) -> dict:

@@ -1,7 +1,7 @@
 """Every write about meetings, notes and commitments, one function each.
 
-Only the two people of a pairing log, plan and note its meetings. Refusals are
-PairingError (from the pairings app) with a message fit to show.
+Only the two people of a pairing log, plan and note its meetings. A change that
+can't be made raises Refusal, with a message fit to show.
 """
 
 from collections.abc import Iterable
@@ -10,12 +10,11 @@ from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
 from mentorship.pairings.models import Pairing
-from mentorship.pairings.services import PairingError
+from mentorship.refusal import Refusal
 from mentorship.site import absolute
 
 from .emails import queue_email
@@ -42,15 +41,13 @@ class CommitmentInput:
 def _side(pairing: Pairing, by: User) -> str:
     side = pairing.side_of(by) if by.is_authenticated else None
     if side is None:
-        raise PairingError("Only the two people of the pairing can do this.", code="not_member")
+        raise Refusal("Only the two people of the pairing can do this.", code="not_member")
     return side
 
 
 def _require_running(pairing: Pairing) -> None:
-    if pairing.status not in (Pairing.Status.ACTIVE, Pairing.Status.PAUSED):
-        raise PairingError(
-            "Meetings are logged for active or paused pairings only.", code="not_running"
-        )
+    if not pairing.is_running:
+        raise Refusal("Meetings are logged for active or paused pairings only.", code="not_running")
 
 
 def _save_notes(meeting: Meeting, by: User, side: str, notes: Iterable[NoteInput]) -> list[Note]:
@@ -58,7 +55,7 @@ def _save_notes(meeting: Meeting, by: User, side: str, notes: Iterable[NoteInput
     saved = []
     for note in notes:
         if note.prompt not in allowed:
-            raise PairingError("That question isn't one of yours.", code="bad_prompt")
+            raise Refusal("That question isn't one of yours.", code="bad_prompt")
         if not note.answer.strip():
             continue
         saved.append(
@@ -83,7 +80,7 @@ def _add_commitments(
     added = []
     for item in commitments:
         if item.owner not in Side.values:
-            raise PairingError("Say who will do it: the mentor or the mentee.", code="bad_owner")
+            raise Refusal("Say who will do it: the mentor or the mentee.", code="bad_owner")
         if not item.what.strip():
             continue
         added.append(
@@ -118,7 +115,7 @@ def _own_open_commitments(pairing: Pairing, commitments: Iterable[Commitment]) -
     chosen = list(commitments)
     for commitment in chosen:
         if commitment.pairing_id != pairing.pk:
-            raise PairingError("That commitment belongs to another pairing.", code="not_member")
+            raise Refusal("That commitment belongs to another pairing.", code="not_member")
     return [c for c in chosen if not c.is_done]
 
 
@@ -152,14 +149,14 @@ def meeting_log(
         return made
     _require_running(pairing)
     if starts_at > now + LOG_SLACK:
-        raise PairingError(
+        raise Refusal(
             "A session you log has already happened; plan the next one instead.",
             code="in_the_future",
         )
     if planned is not None:
         meeting = Meeting.objects.select_for_update().get(pk=planned.pk)
         if meeting.pairing_id != pairing.pk or meeting.status != Meeting.Status.PLANNED:
-            raise PairingError("That isn't a planned meeting of this pairing.", code="not_planned")
+            raise Refusal("That isn't a planned meeting of this pairing.", code="not_planned")
         meeting.starts_at, meeting.minutes, meeting.format = starts_at, minutes, format
         meeting.status, meeting.logged_by = Meeting.Status.HELD, by
         meeting.form_token = _unused(form_token)
@@ -213,9 +210,9 @@ def meeting_plan(
     if made := _made_by(form_token, pairing):
         return made
     if pairing.status != Pairing.Status.ACTIVE:
-        raise PairingError("Meetings are planned for active pairings.", code="not_active")
+        raise Refusal("Meetings are planned for active pairings.", code="not_active")
     if starts_at <= now:
-        raise PairingError("Choose a time that hasn't passed yet.", code="in_the_past")
+        raise Refusal("Choose a time that hasn't passed yet.", code="in_the_past")
     meeting = Meeting(
         pairing=pairing,
         starts_at=starts_at,
@@ -245,9 +242,9 @@ def note_update(*, note: Note, by: User, answer: str, shared: bool) -> Note:
     """The author edits their answer, or changes who can read it."""
     note = Note.objects.select_for_update().get(pk=note.pk)
     if note.author_id != by.pk:
-        raise PairingError("Only the person who wrote a note can change it.", code="not_author")
+        raise Refusal("Only the person who wrote a note can change it.", code="not_author")
     if not answer.strip():
-        raise PairingError("Write something, or leave the note as it was.", code="empty_note")
+        raise Refusal("Write something, or leave the note as it was.", code="empty_note")
     note.answer = answer
     note.visibility = Note.Visibility.SHARED if shared else Note.Visibility.PRIVATE
     note.save(update_fields=["answer", "visibility", "updated_at"])
@@ -263,7 +260,7 @@ def commitment_add(
     _require_running(pairing)
     added = _add_commitments(pairing, meeting, by, [item])
     if not added:
-        raise PairingError("Say what will be done.", code="empty_commitment")
+        raise Refusal("Say what will be done.", code="empty_commitment")
     return added[0]
 
 
@@ -274,7 +271,7 @@ def commitment_complete(*, commitment: Commitment, by: User, now=None) -> Commit
     )
     _side(commitment.pairing, by)
     if commitment.is_done:
-        raise PairingError("That one is already done.", code="already_done")
+        raise Refusal("That one is already done.", code="already_done")
     commitment.done_at = now or timezone.now()
     commitment.save(update_fields=["done_at"])
     return commitment
@@ -288,7 +285,7 @@ def commitment_carry(*, commitment: Commitment, by: User, due_on: date) -> Commi
     )
     _side(commitment.pairing, by)
     if commitment.is_done:
-        raise PairingError("That one is already done.", code="already_done")
+        raise Refusal("That one is already done.", code="already_done")
     commitment.due_on = due_on
     commitment.save(update_fields=["due_on"])
     return commitment
@@ -334,20 +331,17 @@ def meetings_send_reminders(*, now: datetime | None = None) -> int:
 
 
 def pairings_quiet(*, today: date | None = None):
-    """Active pairings with `last_met` (the last held meeting, or the start) and
-    `days_quiet` longer than their program's target."""
+    """Active pairings quiet longer than their program's target (Pairing.days_quiet),
+    each with `days_quiet` set to that count of days for `today`."""
     today = today or timezone.localdate()
     pairings = (
         Pairing.objects.filter(status=Pairing.Status.ACTIVE)
-        .annotate(
-            last_held=Max("meetings__starts_at", filter=Q(meetings__status=Meeting.Status.HELD))
-        )
+        .with_meeting_figures()
         .select_related("program", "mentor__user", "mentee__user")
     )
     for pairing in pairings:
-        last = timezone.localdate(pairing.last_held) if pairing.last_held else pairing.started_on
-        days = (today - last).days
-        if days > pairing.program.meeting_target_days:
+        if days := pairing.days_quiet(today):
+            # The figure for `today`, read once, in place of the method on this copy.
             pairing.days_quiet = days
             yield pairing
 

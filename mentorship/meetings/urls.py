@@ -1,18 +1,18 @@
 from django.urls import path
 
-from . import log_views, page_views, pairing_page
+from .views import commitments, export, log, meeting, notes, pairing, plan
 
 app_name = "meetings"
 
 urlpatterns = [
-    path("pairings/<int:pk>/", pairing_page.pairing_page, name="pairing"),
-    path("pairings/<int:pairing_id>/log/", log_views.log, name="log"),
-    path("pairings/<int:pairing_id>/plan/", page_views.plan, name="plan"),
-    path("meetings/<int:pk>/", page_views.detail, name="detail"),
-    path("meetings/<int:pk>/calendar.ics", page_views.ics, name="ics"),
-    path("notes/<int:pk>/", page_views.note, name="note"),
-    path("notes/<int:pk>/edit/", page_views.note_edit, name="note_edit"),
-    path("commitments/<int:pk>/done/", log_views.commitment_done, name="commitment_done"),
-    path("commitments/<int:pk>/carry/", log_views.commitment_carry, name="commitment_carry"),
-    path("my-notes/export/", page_views.export, name="export"),
+    path("pairings/<int:pk>/", pairing.pairing_page, name="pairing"),
+    path("pairings/<int:pairing_id>/log/", log.log, name="log"),
+    path("pairings/<int:pairing_id>/plan/", plan.plan, name="plan"),
+    path("meetings/<int:pk>/", meeting.detail, name="detail"),
+    path("meetings/<int:pk>/calendar.ics", meeting.ics, name="ics"),
+    path("notes/<int:pk>/", notes.note, name="note"),
+    path("notes/<int:pk>/edit/", notes.note_edit, name="note_edit"),
+    path("commitments/<int:pk>/done/", commitments.commitment_done, name="commitment_done"),
+    path("commitments/<int:pk>/carry/", commitments.commitment_carry, name="commitment_carry"),
+    path("my-notes/export/", export.export, name="export"),
 ]

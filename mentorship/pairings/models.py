@@ -10,6 +10,8 @@ from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
 
+from .meeting_figures import MeetingFiguresMixin, MeetingFiguresQuerySet
+
 ANSWER_MAX_LENGTH = 2000
 # A pending request whose mentor asked a question the mentee hasn't answered yet:
 # it waits on the mentee; every other pending request waits on the mentor.
@@ -181,7 +183,7 @@ class MentorshipRequest(FixedFieldsMixin, TwoSidesMixin, models.Model):
         ]
 
 
-class PairingQuerySet(models.QuerySet):
+class PairingQuerySet(MeetingFiguresQuerySet, models.QuerySet):
     def visible_to(self, user):
         """What this person's own pages may show: the pairings they are one of the two
         people of. Never a director's view of the program: that is `directed_by`."""
@@ -205,7 +207,7 @@ class PairingQuerySet(models.QuerySet):
         return self.filter(program__in=Program.objects.filter(directors=user).values("pk"))
 
 
-class Pairing(FixedFieldsMixin, TwoSidesMixin, models.Model):
+class Pairing(FixedFieldsMixin, TwoSidesMixin, MeetingFiguresMixin, models.Model):
     """A mentor and a mentee, from the first yes to the last reflection."""
 
     class Status(models.TextChoices):

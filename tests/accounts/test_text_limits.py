@@ -141,8 +141,7 @@ def test_a_long_paste_comes_back_whole_with_a_kind_word(
 
 def test_every_text_field_a_person_fills_in_has_the_kind_message():
     from accounts.forms import SignupForm
-    from mentorship.meetings.forms import LogForm
-    from mentorship.meetings.page_forms import NoteForm, PlanForm
+    from mentorship.meetings.forms import LogForm, NoteForm, PlanForm
     from mentorship.mentees.forms import MenteeProfileForm
     from mentorship.mentors.forms import MentorProfileForm
     from mentorship.pairings.forms import (

@@ -91,6 +91,9 @@ def test_a_mentor_logs_a_session_on_a_phone_and_the_mentee_sees_only_what_was_sh
     screenshot(page, "log-01b-identifier-check")
     assert fits_the_phone(page)
     assert too_small_to_tap(page) == []
+    # The commitment rows are a formset: the row typed comes back as it was.
+    assert page.locator('input[name="commitments-TOTAL_FORMS"]').input_value() == "3"
+    assert first.get_by_label("What", exact=True).input_value() == PROMISE
     page.get_by_label("What did you learn about them today?").fill(PRIVATE)
     page.get_by_role("button", name="Log this session").click()
 
@@ -98,6 +101,9 @@ def test_a_mentor_logs_a_session_on_a_phone_and_the_mentee_sees_only_what_was_sh
     assert page.get_by_text("Logged. Thank you for showing up for each other.").is_visible()
     assert page.get_by_text(PRIVATE).is_visible()  # the author reads their own note
     assert Commitment.objects.get(pk=last_time.pk).is_done
+    assert Commitment.objects.filter(
+        what=PROMISE, owner="mentor", due_on=timezone.localdate() + timedelta(days=7)
+    ).exists()
     screenshot(page, "log-02-mentor-pairing")
     assert fits_the_phone(page)
     assert too_small_to_tap(page) == []

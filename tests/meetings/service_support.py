@@ -9,7 +9,7 @@ import pytest
 
 from mentorship.meetings import services
 from mentorship.meetings.models import Commitment, Meeting, Note, Nudge
-from mentorship.pairings.services import PairingError
+from mentorship.refusal import Refusal
 
 TZ = ZoneInfo("America/Los_Angeles")
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=TZ)
@@ -47,7 +47,7 @@ def snapshot():
 def refused(code, call, capture, mailoutbox):
     """Run a change that must be refused: the code is right, nothing moved, nobody is mailed."""
     before = snapshot()
-    with capture(execute=True), pytest.raises(PairingError) as caught:
+    with capture(execute=True), pytest.raises(Refusal) as caught:
         call()
     assert caught.value.code == code
     assert snapshot() == before

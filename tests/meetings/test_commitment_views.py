@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.meetings.models import Commitment, Meeting, Side
-from tests.meetings.test_log import log_as, log_url, open_commitments, session
+from tests.meetings.test_log import commitment, log_as, log_url, open_commitments, session
 
 pytestmark = pytest.mark.django_db
 
@@ -55,15 +55,11 @@ def test_new_commitments_are_added_with_their_owner_and_empty_rows_are_ignored(c
         cast.mentee,
         cast.pairing,
         session(
-            c1_owner="mentee",
-            c1_what="Read the two airway papers",
-            c1_due=due.isoformat(),
-            c2_owner="mentor",
-            c2_what=PROMISE,
-            c2_due="",
-            c3_owner="mentee",
-            c3_what="   ",
-            c3_due="",
+            **commitment(
+                1, owner="mentee", what="Read the two airway papers", due_on=due.isoformat()
+            ),
+            **commitment(2, owner="mentor", what=PROMISE, due_on=""),
+            **commitment(3, owner="mentee", what="   ", due_on=""),
         ),
     )
     rows = list(Commitment.objects.order_by("pk").values_list("owner", "what", "due_on"))
@@ -83,7 +79,10 @@ def test_the_commitment_owners_read_me_and_the_other_persons_name(client, cast):
 
 def test_a_commitment_with_a_bad_date_comes_back_with_a_message(client, cast):
     response = log_as(
-        client, cast.mentor, cast.pairing, session(c1_what=PROMISE, c1_due="next Tuesday")
+        client,
+        cast.mentor,
+        cast.pairing,
+        session(**commitment(1, what=PROMISE, due_on="next Tuesday")),
     )
     page = text_of(response)
     assert "That date doesn't look right." in page
@@ -93,9 +92,68 @@ def test_a_commitment_with_a_bad_date_comes_back_with_a_message(client, cast):
 
 
 def test_a_date_without_a_commitment_asks_what_will_be_done(client, cast):
-    response = log_as(client, cast.mentor, cast.pairing, session(c2_due="2030-01-01"))
+    response = log_as(
+        client, cast.mentor, cast.pairing, session(**commitment(2, due_on="2030-01-01"))
+    )
     assert "Say what will be done, or clear the date." in text_of(response)
     assert not Meeting.objects.exists()
+
+
+def test_each_rows_error_is_shown_on_its_own_row_with_every_row_kept(client, cast):
+    response = log_as(
+        client,
+        cast.mentor,
+        cast.pairing,
+        session(
+            **commitment(1, owner="mentee", what=PROMISE, due_on="2030-05-01"),
+            **commitment(2, what="", due_on="2030-01-01"),
+            **commitment(3, what="Read the airway paper", due_on="next Tuesday"),
+        ),
+    )
+    page = text_of(response)
+    row_1, row_2, row_3 = re.findall(r'<fieldset class="commitment-row">.*?</fieldset>', page, re.S)
+    assert "field--invalid" not in row_1
+    assert f'value="{PROMISE}"' in row_1 and 'value="2030-05-01"' in row_1
+    assert '<option value="mentee" selected>Sam</option>' in row_1
+    assert 'id="id_commitments-1-what_error"' in row_2
+    assert "Say what will be done, or clear the date." in row_2 and 'value="2030-01-01"' in row_2
+    assert 'id="id_commitments-2-due_on_error"' in row_3
+    assert "That date doesn't look right." in row_3 and 'value="next Tuesday"' in row_3
+    assert "Please look at the 2 fields marked below" in page
+    assert not Meeting.objects.exists() and not Commitment.objects.exists()
+
+
+def test_a_commitment_longer_than_its_limit_gets_the_kind_message(client, cast):
+    long = "x" * 301
+    response = log_as(client, cast.mentor, cast.pairing, session(**commitment(1, what=long)))
+    page = text_of(response)
+    assert "Please keep this under 300 characters; it has 301 now." in page
+    assert f'value="{long}"' in page
+    assert not Meeting.objects.exists()
+
+
+def test_a_post_without_the_rows_counts_logs_the_session_with_no_commitment(client, cast):
+    data = session()
+    del data["commitments-TOTAL_FORMS"], data["commitments-INITIAL_FORMS"]
+
+    response = log_as(client, cast.mentor, cast.pairing, data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert Meeting.objects.count() == 1 and not Commitment.objects.exists()
+
+
+@pytest.mark.parametrize("total", ["abc", "99999999999999999999", "4", "-1"])
+def test_crafted_row_counts_save_nothing_more_than_three_rows(client, cast, total):
+    data = session(**{"commitments-TOTAL_FORMS": total})
+    for number in range(1, 6):
+        data.update(commitment(number, what=f"Promise {number}"))
+
+    response = log_as(client, cast.mentor, cast.pairing, data)
+
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    assert Commitment.objects.count() <= 3
+    if response.status_code == HTTPStatus.OK:
+        assert not Meeting.objects.exists()
 
 
 def test_the_form_opens_with_last_times_open_commitments_of_both_sides(client, cast):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from mentorship.meetings.identifiers import likely_identifiers
 from mentorship.meetings.models import Commitment, Meeting, Note
-from tests.meetings.test_log import log_as, session, text_of
+from tests.meetings.test_log import commitment, log_as, session, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_a_likely_identifier_asks_for_a_check_and_saves_nothing_yet(client, cast
         cast.pairing,
         session(
             answer_curious_or_carrying=answer,
-            c1_what="Talk through the case DOB 03/14/1987 together",
+            **commitment(1, what="Talk through the case DOB 03/14/1987 together"),
         ),
     )
     page = text_of(response)
@@ -70,7 +70,7 @@ def test_a_likely_identifier_asks_for_a_check_and_saves_nothing_yet(client, cast
         cast.pairing,
         session(
             answer_curious_or_carrying=answer,
-            c1_what="Talk through the case DOB 03/14/1987 together",
+            **commitment(1, what="Talk through the case DOB 03/14/1987 together"),
             confirm_no_identifiers="on",
         ),
     )

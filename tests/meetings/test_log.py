@@ -30,14 +30,22 @@ def text_of(response) -> str:
 
 
 def session(**extra) -> dict:
-    """What a person types for a plain 45-minute walk today."""
+    """What a person types for a plain 45-minute walk today (the commitment rows
+    left empty: the formset's counts only)."""
     return {
         "date": timezone.localdate().isoformat(),
         "time": "",
         "minutes": "45",
         "format": "walk",
+        "commitments-TOTAL_FORMS": "3",
+        "commitments-INITIAL_FORMS": "0",
         **extra,
     }
+
+
+def commitment(number: int, **fields) -> dict:
+    """Row `number` (from 1) of the new commitments, as the formset names its fields."""
+    return {f"commitments-{number - 1}-{name}": value for name, value in fields.items()}
 
 
 def log_as(client, user, pairing, data, **kwargs):
@@ -177,9 +185,7 @@ def test_a_failed_check_brings_back_every_answer_as_typed(client, cast):
             share_learned_about_them="on",
             answer_curious_or_carrying=PRIVATE,
             answer_be_of_service="An intro to the\npediatric fellowship director.",
-            c1_owner="mentee",
-            c1_what="Draft the abstract",
-            c1_due="2030-05-01",
+            **commitment(1, owner="mentee", what="Draft the abstract", due_on="2030-05-01"),
             **{f"open_{first.pk}": "done"},
         ),
     )

@@ -37,8 +37,10 @@ def log_data(token: str, **extra) -> dict:
         "minutes": "40",
         "format": "walk",
         "answer_learned_about_them": "She is carrying more than she says.",
-        "c1_owner": "mentor",
-        "c1_what": "Send Sam the simulation schedule",
+        "commitments-TOTAL_FORMS": "3",
+        "commitments-INITIAL_FORMS": "0",
+        "commitments-0-owner": "mentor",
+        "commitments-0-what": "Send Sam the simulation schedule",
         **extra,
     }
 
@@ -108,7 +110,7 @@ def test_a_token_of_someone_elses_meeting_is_neither_found_nor_a_crash(
     client.force_login(levin.user)
     their_url = reverse("meetings:log", args=[theirs.pk])
     token = token_of(client, their_url)
-    client.post(their_url, log_data(token, c1_owner="mentor"))
+    client.post(their_url, log_data(token, **{"commitments-0-owner": "mentor"}))
     client.force_login(chen.user)
 
     response = client.post(reverse("meetings:log", args=[active.pk]), log_data(token))

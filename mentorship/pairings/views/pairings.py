@@ -1,6 +1,6 @@
 """The people's side of pairings: the list, and each step of a pairing's life
 (confirm, pause, resume, end, reflect). The pairing's own page, which shows its
-meetings, is meetings/pairing_page.py. Every change goes through the services;
+meetings, is meetings/views/pairing.py. Every change goes through the services;
 directors use the admin, so anyone but the two people gets a 404.
 """
 

@@ -1,24 +1,27 @@
 """The session log form: when, how long and how you met; your side's prompts,
 each private unless you share it; new commitments inline; and what became of the
 ones still open from last time. It only collects words: services.meeting_log
-saves them."""
+saves them. The new commitments are a formset of COMMITMENT_ROWS rows, each row
+ignored while it is left empty."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import BoundField
+from django.forms import BoundField, formset_factory
 from django.utils import timezone
 
 from mentorship.forms import TOO_LONG
 
-from .identifiers import likely_identifiers
-from .models import NOTE_MAX_LENGTH, PROMPTS, Commitment, Meeting, Side
-from .services import CommitmentInput, NoteInput
+from ..identifiers import likely_identifiers
+from ..models import NOTE_MAX_LENGTH, PROMPTS, Commitment, Meeting, Side
+from ..services import CommitmentInput, NoteInput
+from .dates import date_field
 
 COMMITMENT_ROWS = 3
+COMMITMENTS_PREFIX = "commitments"
 WHAT_MAX_LENGTH = Commitment._meta.get_field("what").max_length
 QUICK_MINUTES = [15, 30, 45, 60, 90]
 DRAFT_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -33,21 +36,10 @@ PROMPT_HELP = {
     "help_someone": "Asking for help is a gift, and so is offering it.",
 }
 
-BAD_DATE = "That date doesn't look right. Pick it from the calendar, or write it like 2026-03-14."
 IDENTIFIER_ERROR = (
     "This may identify a patient: %(found)s. Leave out names, record numbers and "
     "dates of birth, or tick the box at the end if it is fine."
 )
-
-
-def _date_field(label: str, *, required: bool = False, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": BAD_DATE, "required": "Choose the date."},
-        **kwargs,
-    )
 
 
 @dataclass
@@ -73,8 +65,58 @@ class OpenRow:
     carry_to: BoundField
 
 
+class CommitmentRowForm(forms.Form):
+    """One new commitment: who, what, by when. A row left empty is no commitment."""
+
+    owner = forms.ChoiceField(label="Who", required=False)
+    what = forms.CharField(
+        label="What",
+        required=False,
+        max_length=WHAT_MAX_LENGTH,
+        error_messages={"max_length": TOO_LONG},
+    )
+    due_on = date_field("By when")
+
+    def __init__(self, *args, side: str, other_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        other_side = Side.MENTEE if side == Side.MENTOR else Side.MENTOR
+        owner = self.fields["owner"]
+        owner.choices = [(side, "Me"), (other_side, other_name)]
+        owner.initial = side
+        owner.error_messages["invalid_choice"] = f"Choose Me or {other_name}."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("due_on") and not (data.get("what") or "").strip():
+            self.add_error(
+                "what", ValidationError("Say what will be done, or clear the date.", code="no_what")
+            )
+        return data
+
+
+# Exactly COMMITMENT_ROWS rows, however many a crafted post claims.
+CommitmentFormSet = formset_factory(
+    CommitmentRowForm,
+    extra=COMMITMENT_ROWS,
+    max_num=COMMITMENT_ROWS,
+    absolute_max=COMMITMENT_ROWS,
+)
+
+
+def _with_management(data):
+    """The posted data, with the formset's counts when the post has none (a form
+    sent before the rows were a formset, or a script): its rows are all empty."""
+    total = f"{COMMITMENTS_PREFIX}-TOTAL_FORMS"
+    if data is None or total in data:
+        return data
+    data = data.copy()
+    data[total] = str(COMMITMENT_ROWS)
+    data[f"{COMMITMENTS_PREFIX}-INITIAL_FORMS"] = "0"
+    return data
+
+
 class LogForm(forms.Form):
-    date = _date_field("When did you meet?", required=True)
+    date = date_field("When did you meet?", required=True)
     time = forms.TimeField(
         label="At what time",
         required=False,
@@ -137,22 +179,11 @@ class LogForm(forms.Form):
             self.fields[f"share_{key}"] = forms.BooleanField(
                 label=f"Share with {other_name}", required=False
             )
-        other_side = Side.MENTEE if side == Side.MENTOR else Side.MENTOR
-        for number in range(1, COMMITMENT_ROWS + 1):
-            self.fields[f"c{number}_owner"] = forms.ChoiceField(
-                label="Who",
-                choices=[(side, "Me"), (other_side, other_name)],
-                initial=side,
-                required=False,
-                error_messages={"invalid_choice": f"Choose Me or {other_name}."},
-            )
-            self.fields[f"c{number}_what"] = forms.CharField(
-                label="What",
-                required=False,
-                max_length=WHAT_MAX_LENGTH,
-                error_messages={"max_length": TOO_LONG},
-            )
-            self.fields[f"c{number}_due"] = _date_field("By when")
+        self.commitments = CommitmentFormSet(
+            _with_management(self.data) if self.is_bound else None,
+            prefix=COMMITMENTS_PREFIX,
+            form_kwargs={"side": side, "other_name": other_name},
+        )
         for commitment in open_commitments:
             self.fields[f"open_{commitment.pk}"] = forms.ChoiceField(
                 label=commitment.what,
@@ -165,7 +196,7 @@ class LogForm(forms.Form):
                 required=False,
                 widget=forms.RadioSelect,
             )
-            self.fields[f"open_{commitment.pk}_to"] = _date_field("to")
+            self.fields[f"open_{commitment.pk}_to"] = date_field("to")
 
     # --- what the template walks through ---------------------------------------
 
@@ -179,8 +210,8 @@ class LogForm(forms.Form):
     @property
     def commitment_rows(self) -> list[CommitmentRow]:
         return [
-            CommitmentRow(n, self[f"c{n}_owner"], self[f"c{n}_what"], self[f"c{n}_due"])
-            for n in range(1, COMMITMENT_ROWS + 1)
+            CommitmentRow(n, row["owner"], row["what"], row["due_on"])
+            for n, row in enumerate(self.commitments, start=1)
         ]
 
     @property
@@ -216,12 +247,9 @@ class LogForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for n in range(1, COMMITMENT_ROWS + 1):
-            if data.get(f"c{n}_due") and not (data.get(f"c{n}_what") or "").strip():
-                self.add_error(
-                    f"c{n}_what",
-                    ValidationError("Say what will be done, or clear the date.", code="no_what"),
-                )
+        if not self.commitments.is_valid():
+            for error in self.commitments.non_form_errors().as_data():
+                self.add_error(None, error)
         for commitment in self.open_commitments:
             choice = data.get(f"open_{commitment.pk}")
             carry_to = data.get(f"open_{commitment.pk}_to")
@@ -240,20 +268,28 @@ class LogForm(forms.Form):
                         ValidationError("Choose a date from today on.", code="past_date"),
                     )
         self._check_identifiers(data)
+        self._take_row_errors()
         return data
+
+    def _take_row_errors(self) -> None:
+        """Each row's errors count as this form's too: it is invalid with them, and
+        the page's summary counts them as fields marked below."""
+        for row in self.commitments:
+            for name, errors in row.errors.items():
+                self._errors[row[name].html_name] = errors
 
     def _check_identifiers(self, data) -> None:
         """Flag answers that may identify a patient, unless the person has checked."""
-        texts = [(f"answer_{key}", question) for key, question in self.prompts] + [
-            (f"c{n}_what", f"Commitment {n}") for n in range(1, COMMITMENT_ROWS + 1)
+        texts = [(self, f"answer_{key}", question) for key, question in self.prompts] + [
+            (row, "what", f"Commitment {n}") for n, row in enumerate(self.commitments, start=1)
         ]
-        for name, label in texts:
-            found = likely_identifiers(data.get(name) or "")
+        for form, name, label in texts:
+            found = likely_identifiers(form.cleaned_data.get(name) or "")
             if not found:
                 continue
             self.identifier_flags.append((label, found))
-            if not data.get("confirm_no_identifiers") and name not in self.errors:
-                self.add_error(
+            if not data.get("confirm_no_identifiers") and name not in form.errors:
+                form.add_error(
                     name,
                     ValidationError(
                         IDENTIFIER_ERROR,
@@ -306,14 +342,15 @@ class LogForm(forms.Form):
         ]
 
     def new_commitments(self) -> list[CommitmentInput]:
+        rows = [row.cleaned_data for row in self.commitments]
         return [
             CommitmentInput(
-                owner=self.cleaned_data[f"c{n}_owner"] or self.side,
-                what=self.cleaned_data[f"c{n}_what"].strip(),
-                due_on=self.cleaned_data[f"c{n}_due"],
+                owner=row.get("owner") or self.side,
+                what=row["what"].strip(),
+                due_on=row.get("due_on"),
             )
-            for n in range(1, COMMITMENT_ROWS + 1)
-            if self.cleaned_data[f"c{n}_what"].strip()
+            for row in rows
+            if (row.get("what") or "").strip()
         ]
 
     def done(self) -> list[Commitment]:
@@ -325,19 +362,3 @@ class LogForm(forms.Form):
             for c in self.open_commitments
             if self.cleaned_data[f"open_{c.pk}"] == "carry"
         }
-
-
-class CarryForm(forms.Form):
-    """Carry an open commitment forward, from the pairing page."""
-
-    due_on = _date_field("New date", required=True)
-
-    def __init__(self, *args, today: date, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.today = today
-
-    def clean_due_on(self):
-        value = self.cleaned_data["due_on"]
-        if value < self.today:
-            raise ValidationError("Choose a date from today on.", code="past_date")
-        return value

@@ -13,9 +13,7 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from mentorship.meetings.admin import days_since
-
-from .models import Pairing
+from ..models import Pairing
 
 HEADER = [
     "program",
@@ -34,7 +32,7 @@ HEADER = [
 ]
 # Read straight from the database: names through joins, which for every row of
 # a program cost less than a subquery per row, and the meeting figures of
-# with_meeting_figures(), without last_met: it repeats the last meeting's
+# Pairing.objects.with_meeting_figures(), without last_met: it repeats the last meeting's
 # subquery, and is that date or else the start, as below.
 COLUMNS = [
     "program__name",
@@ -86,7 +84,7 @@ def pairings_csv(pairings: QuerySet, filename: str) -> StreamingHttpResponse:
                 # Pairing.days_active, and days since they met counted from the
                 # last meeting or else the start (last_met), with today read once.
                 active = (ended or today) - started if started else None
-                since = days_since(status, last_meeting or started, today)
+                since = Pairing.days_since(status, last_meeting or started, today)
                 line = writer.writerow(
                     [
                         # Only what people typed can start like a formula.

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from accounts.models import User
 from mentorship.pairings.models import Pairing
 
-from .models import Commitment, Meeting, Note
+from ..models import Commitment, Meeting, Note
 
 
 @require_GET

@@ -9,8 +9,8 @@ from django.utils import timezone
 from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from mentorship.programs.admin import DirectedProgramListFilter
 
-from .admin_base import PEOPLE_SEARCH, ReadOnlyHistoryAdmin, with_names
-from .models import MentorshipRequest
+from ..models import MentorshipRequest
+from .history import PEOPLE_SEARCH, ReadOnlyHistoryAdmin, with_names
 
 
 class RequestAgeListFilter(admin.SimpleListFilter):
@@ -28,7 +28,6 @@ class RequestAgeListFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(MentorshipRequest)
 class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
     """Directors watch requests; the mentor who was asked is the one who answers."""
 

@@ -1,5 +1,5 @@
-"""What the pairings' and the requests' admins share: view-only pages whose
-history is scoped to the director's programs and never reverted."""
+"""The pairings' and the requests' admin pages: view-only, with a history scoped
+to the director's programs and never reverted, and names read as subqueries."""
 
 from datetime import date, datetime
 

@@ -1,8 +1,9 @@
-"""Logging a session, and keeping (or carrying) a commitment from the pairing page.
+"""Logging a session: when, how, each side's notes, new commitments and what
+became of the open ones, with the browser's draft forgotten once it is saved.
 
-Only the two people of a pairing get here: pairings come through
-Pairing.objects.involving, meetings and commitments through visible_to, so
-anyone else, directors included, gets a 404. Every write goes through services.
+Only the two people of a pairing get here: pairings, meetings and commitments
+come through visible_to, so anyone else, directors included, gets a 404. Every
+write goes through services.
 """
 
 import re
@@ -10,19 +11,17 @@ import re
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats, timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from mentorship.once import already_made, form_token, posted_token
 from mentorship.pairings.models import Pairing
-from mentorship.pairings.services import PairingError
-from mentorship.redirects import redirect_back
+from mentorship.refusal import Refusal
 
-from . import services
-from .forms import CarryForm, LogForm
-from .models import Commitment, Meeting
+from .. import services
+from ..forms import LogForm
+from ..models import Commitment, Meeting
 
-RUNNING = (Pairing.Status.ACTIVE, Pairing.Status.PAUSED)
 # The browser drafts (static/js/drafts.js) saved lately, so the log page can
 # tell the browser to forget them instead of restoring them.
 SAVED_DRAFTS = "meetings_saved_drafts"
@@ -79,7 +78,7 @@ def _remember_draft(request: HttpRequest, draft_id: str) -> None:
 @require_http_methods(["GET", "POST"])
 def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
     pairing = get_object_or_404(
-        Pairing.objects.involving(request.user).select_related(
+        Pairing.objects.visible_to(request.user).select_related(
             "mentor__user", "mentee__user", "program"
         ),
         pk=pairing_id,
@@ -91,8 +90,8 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
         return redirect(made)
     planned = _planned(request, pairing)
     side = pairing.side_of(request.user)
-    other = pairing.mentee.user if side == "mentor" else pairing.mentor.user
-    if request.method == "GET" and pairing.status not in RUNNING:
+    other = pairing.other_person(request.user).user
+    if request.method == "GET" and not pairing.is_running:
         if pairing.status == Pairing.Status.ENDED:
             messages.info(
                 request,
@@ -129,7 +128,7 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
                 now=now,
                 form_token=posted_token(request),
             )
-        except PairingError as error:
+        except Refusal as error:
             form.add_error("date" if error.code == "in_the_future" else None, error.message)
         else:
             _remember_draft(request, form.cleaned_data["draft_id"])
@@ -147,48 +146,3 @@ def log(request: HttpRequest, pairing_id: int) -> HttpResponse:
         "saved_drafts": " ".join(request.session.get(SAVED_DRAFTS, [])),
     }
     return render(request, "meetings/meeting_log.html", context)
-
-
-def _commitment(request: HttpRequest, pk: int) -> Commitment:
-    return get_object_or_404(
-        Commitment.objects.visible_to(request.user).select_related("pairing"), pk=pk
-    )
-
-
-def _back(request: HttpRequest, commitment: Commitment) -> HttpResponse:
-    """Back where the person came from, when that is a page of this site."""
-    return redirect_back(request, request.POST.get("next"), commitment.pairing)
-
-
-@require_POST
-def commitment_done(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment = _commitment(request, pk)
-    try:
-        services.commitment_complete(commitment=commitment, by=request.user)
-    except PairingError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Done: “{commitment.what}”. That's a promise kept.")
-    return _back(request, commitment)
-
-
-@require_POST
-def commitment_carry(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment = _commitment(request, pk)
-    form = CarryForm(request.POST, today=timezone.localdate())
-    if not form.is_valid():
-        messages.error(
-            request,
-            f"“{commitment.what}” stays as it was: {form.errors['due_on'][0]}",
-        )
-        return _back(request, commitment)
-    try:
-        services.commitment_carry(
-            commitment=commitment, by=request.user, due_on=form.cleaned_data["due_on"]
-        )
-    except PairingError as error:
-        messages.error(request, error.message)
-    else:
-        due = formats.date_format(form.cleaned_data["due_on"], "j F")
-        messages.success(request, f"Carried forward to {due}: “{commitment.what}”.")
-    return _back(request, commitment)

@@ -6,7 +6,7 @@ from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Program
 
-from .models import Pairing
+from ..models import Pairing
 
 
 def plural(count: int, word: str) -> str:
