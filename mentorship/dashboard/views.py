@@ -66,28 +66,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _with_meetings(pairings, now):
-    """Each pairing with its next planned meeting and its last held one, as subqueries."""
-    meetings = Meeting.objects.filter(pairing=OuterRef("pk"))
-    upcoming = meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by(
-        "starts_at", "pk"
-    )
-    held = meetings.filter(status=Meeting.Status.HELD).order_by("-starts_at")
-    return pairings.annotate(
+    """Each pairing with its next planned meeting (subqueries) and its meeting
+    figures (Pairing.objects.with_meeting_figures: `last_meeting_on`, `last_met`)."""
+    upcoming = Meeting.objects.filter(
+        pairing=OuterRef("pk"), status=Meeting.Status.PLANNED, starts_at__gte=now
+    ).order_by("starts_at", "pk")
+    return pairings.with_meeting_figures().annotate(
         next_meeting_id=Subquery(upcoming.values("pk")[:1]),
         next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
-        last_held_at=Subquery(held.values("starts_at")[:1]),
     )
-
-
-def _days_quiet(pairing: Pairing, today) -> int | None:
-    """Days since the last held meeting (or the start) when past the program's target."""
-    if pairing.status != Pairing.Status.ACTIVE:
-        return None
-    last = timezone.localdate(pairing.last_held_at) if pairing.last_held_at else pairing.started_on
-    if last is None:
-        return None
-    days = (today - last).days
-    return days if days > pairing.program.meeting_target_days else None
 
 
 # The home page lists at most this many of each kind of thing waiting on you.
@@ -116,16 +103,13 @@ def _pairings_at_a_glance(user: User) -> dict:
         side = pairing.side_of(user)
         pairing.other = pairing.other_person(user)
         if pairing.status == Pairing.Status.ENDED:
-            if not (
-                getattr(pairing, f"{side}_learned") or getattr(pairing, f"{side}_carry_forward")
-            ):
+            if pairing.awaits_reflection_from(side):
                 to_reflect.append(pairing)
             continue
         pairing.needs_my_yes = (
             pairing.status == Pairing.Status.PROPOSED
             and getattr(pairing, f"{side}_confirmed_at") is None
         )
-        pairing.days_quiet = _days_quiet(pairing, today)
         mine.append(pairing)
     to_reflect.sort(key=lambda p: (p.ended_on, p.pk), reverse=True)
     overdue = list(
@@ -174,7 +158,7 @@ def _pairings_at_a_glance(user: User) -> dict:
             (p for p in mine if p.next_meeting_id and p.status == Pairing.Status.ACTIVE),
             key=lambda p: p.next_meeting_at,
         ),
-        "quiet_pairings": [p for p in mine if p.days_quiet],
+        "quiet_pairings": [p for p in mine if p.days_quiet(today)],
         "overdue_commitments": overdue,
         "today": today,
     }

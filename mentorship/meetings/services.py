@@ -331,8 +331,8 @@ def meetings_send_reminders(*, now: datetime | None = None) -> int:
 
 
 def pairings_quiet(*, today: date | None = None):
-    """Active pairings quiet longer than their program's target (Pairing.days_quiet),
-    each with `days_quiet` set to that count of days for `today`."""
+    """Active pairings quiet longer than their program's target on `today`
+    (Pairing.days_quiet), with their meeting figures and program read."""
     today = today or timezone.localdate()
     pairings = (
         Pairing.objects.filter(status=Pairing.Status.ACTIVE)
@@ -340,9 +340,7 @@ def pairings_quiet(*, today: date | None = None):
         .select_related("program", "mentor__user", "mentee__user")
     )
     for pairing in pairings:
-        if days := pairing.days_quiet(today):
-            # The figure for `today`, read once, in place of the method on this copy.
-            pairing.days_quiet = days
+        if pairing.days_quiet(today):
             yield pairing
 
 
@@ -351,14 +349,16 @@ def pairings_nudge_quiet(*, now: datetime | None = None) -> int:
     target period of its program."""
     now = now or timezone.now()
     sent = 0
-    for pairing in pairings_quiet(today=timezone.localdate(now)):
+    today = timezone.localdate(now)
+    for pairing in pairings_quiet(today=today):
+        days_quiet = pairing.days_quiet(today)
         period = timedelta(days=pairing.program.meeting_target_days)
         with transaction.atomic():
             # Lock the pairing so two runs at once can't both nudge it.
             list(Pairing.objects.select_for_update().filter(pk=pairing.pk).values_list("pk"))
             if Nudge.objects.filter(pairing=pairing, sent_at__gt=now - period).exists():
                 continue
-            Nudge.objects.create(pairing=pairing, sent_at=now, days_quiet=pairing.days_quiet)
+            Nudge.objects.create(pairing=pairing, sent_at=now, days_quiet=days_quiet)
             for person, other in (
                 (pairing.mentor.user, pairing.mentee.user),
                 (pairing.mentee.user, pairing.mentor.user),
@@ -368,7 +368,7 @@ def pairings_nudge_quiet(*, now: datetime | None = None) -> int:
                     to=[person],
                     pairing=pairing,
                     other=other,
-                    days=pairing.days_quiet,
+                    days=days_quiet,
                     url=absolute(pairing.get_absolute_url()),
                 )
             sent += 1

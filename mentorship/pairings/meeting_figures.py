@@ -11,6 +11,8 @@ from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Q, Subque
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from mentorship.subqueries import count_per
+
 
 class MeetingFiguresQuerySet:
     """The queryset side: PairingQuerySet's figures of the meetings held."""
@@ -28,8 +30,6 @@ class MeetingFiguresQuerySet:
         them for the page's rows only, after the sort and the LIMIT, unless a filter
         or a sort asks for them. A join with GROUP BY would first add up every
         meeting of every pairing in the program, however few rows the page shows."""
-        from mentorship.programs.admin import count_per  # an admin module: not at load time
-
         held = self._held_meetings().order_by()
         # MAX as a plain function, as count_per() has COUNT: one pairing needs no GROUP BY.
         last = Func("starts_at", function="MAX", output_field=DateTimeField())
