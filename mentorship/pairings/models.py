@@ -46,6 +46,11 @@ class TwoSidesMixin:
             return "mentee"
         return None
 
+    def other_side_of(self, user) -> str | None:
+        """The side across from this person: "mentee" for the mentor, "mentor" for
+        the mentee, None for anyone else."""
+        return {"mentor": "mentee", "mentee": "mentor"}.get(self.side_of(user))
+
 
 class MentorshipRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -325,12 +330,8 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, MeetingFiguresMixin, models.Model
     def other_person(self, user):
         """The profile across the pairing from this person: the mentee for the mentor,
         the mentor for the mentee, None for anyone else."""
-        side = self.side_of(user)
-        if side == "mentor":
-            return self.mentee
-        if side == "mentee":
-            return self.mentor
-        return None
+        side = self.other_side_of(user)
+        return getattr(self, side) if side else None
 
     @property
     def days_active(self) -> int | None:

@@ -28,7 +28,7 @@ def pairing_page(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     side = pairing.side_of(request.user)
-    other_side = "mentee" if side == "mentor" else "mentor"
+    other_side = pairing.other_side_of(request.user)
     other = pairing.other_person(request.user)
     reflections = [
         (person, learned, carry)

@@ -45,7 +45,7 @@ def _pairing(request: HttpRequest, pk: int) -> Pairing:
 
 def _sides(pairing: Pairing, user: User) -> tuple[str, str]:
     side = pairing.side_of(user)
-    return side, "mentee" if side == "mentor" else "mentor"
+    return side, pairing.other_side_of(user)
 
 
 @require_POST
