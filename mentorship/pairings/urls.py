@@ -12,11 +12,7 @@ urlpatterns = [
     path("requests/", requests.request_list, name="request_list"),
     path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("requests/<int:pk>/withdraw/", requests.request_withdraw, name="request_withdraw"),
-    path(
-        "requests/<int:pk>/answer-question/",
-        requests.question_answer,
-        name="question_answer",
-    ),
+    path("requests/<int:pk>/reply/", requests.question_answer, name="question_answer"),
     # The mentor's inbox and answer.
     path("inbox/", requests.inbox, name="inbox"),
     path("requests/<int:pk>/answer/", requests.request_answer, name="request_answer"),

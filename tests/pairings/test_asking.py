@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorship.pairings import services
 from mentorship.pairings.models import MentorshipRequest
 from tests.factories import (
     make_director,
@@ -16,6 +17,7 @@ from tests.factories import (
     make_program,
     make_user,
 )
+from tests.pairings.service_support import DREW_YOU
 
 pytestmark = pytest.mark.django_db
 
@@ -609,3 +611,41 @@ def test_the_withdraw_question_is_not_found_for_anyone_else(
     assert response.status_code == expected
     if who == "anonymous":
         assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(
+    ("setup", "code", "sentence"),
+    [
+        # Paired already, and the mentor resting: being paired is what matters.
+        ("paired_and_resting", "already_paired", "You and Dr Dana Chen are already paired."),
+        # No place left, and the mentee at their limit of waiting requests: the
+        # place is what a new request can't change.
+        (
+            "full_and_at_the_limit",
+            "no_open_places",
+            "Dr Dana Chen has no open places right now.",
+        ),
+    ],
+)
+def test_the_page_explains_the_reason_the_request_form_would_give(
+    client, program, sam, ana, chen, levin, setup, code, sentence
+):
+    """One rule, asking.obstacle: where two reasons apply, the mentor's page and
+    request_create name the same one."""
+    if setup == "paired_and_resting":
+        make_pairing(chen, sam)
+        chen.accepting_new = False
+        chen.save()
+    else:
+        chen.capacity = 1
+        chen.save()
+        make_pairing(chen, ana)
+        program.max_pending_requests = 1
+        program.save()
+        services.request_create(mentee=sam, mentor=levin, by=sam.user, drew_you=DREW_YOU)
+    client.force_login(sam.user)
+
+    assert sentence in profile_text(client, chen)
+    with pytest.raises(services.PairingError) as refused:
+        services.request_create(mentee=sam, mentor=chen, by=sam.user, drew_you=DREW_YOU)
+    assert refused.value.code == code

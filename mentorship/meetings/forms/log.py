@@ -104,14 +104,20 @@ CommitmentFormSet = formset_factory(
 
 
 def _with_management(data):
-    """The posted data, with the formset's counts when the post has none (a form
-    sent before the rows were a formset, or a script): its rows are all empty."""
-    total = f"{COMMITMENTS_PREFIX}-TOTAL_FORMS"
-    if data is None or total in data:
+    """The posted data with the formset's counts as the page always has them:
+    COMMITMENT_ROWS rows, none initial. A post without them (a form sent before
+    the rows were a formset, or a script) or with crafted ones logs the rows it
+    holds and ignores any beyond; rows typed in a form from before the formset
+    (c1_what, c1_owner, c1_due, ...) are read as its rows: nothing typed is lost."""
+    if data is None:
         return data
     data = data.copy()
-    data[total] = str(COMMITMENT_ROWS)
+    data[f"{COMMITMENTS_PREFIX}-TOTAL_FORMS"] = str(COMMITMENT_ROWS)
     data[f"{COMMITMENTS_PREFIX}-INITIAL_FORMS"] = "0"
+    for row in range(COMMITMENT_ROWS):
+        for old, new in (("owner", "owner"), ("what", "what"), ("due", "due_on")):
+            if (name := f"c{row + 1}_{old}") in data:
+                data.setdefault(f"{COMMITMENTS_PREFIX}-{row}-{new}", data[name])
     return data
 
 
