@@ -163,3 +163,20 @@ def make_pairing(mentor, mentee, status=None, *, program=None, started_on=_TODAY
         started_on=started_on,
         **fields,
     )
+
+
+def make_request(mentor, mentee, *, days_ago: int = 0, **fields):
+    """A request from this mentee to this mentor, straight into the database: waiting
+    unless told, in the mentee's program, made `days_ago` days ago."""
+    from datetime import timedelta
+
+    from mentorship.pairings.models import MentorshipRequest
+
+    fields.setdefault("drew_you", "Your talk on pediatric airways at grand rounds.")
+    return MentorshipRequest.objects.create(
+        mentor=mentor,
+        mentee=mentee,
+        program=mentee.program,
+        created_at=timezone.now() - timedelta(days=days_ago),
+        **fields,
+    )

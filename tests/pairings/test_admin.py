@@ -21,6 +21,7 @@ from tests.factories import (
     make_mentor,
     make_mentor_profile,
     make_pairing,
+    make_request,
 )
 
 pytestmark = pytest.mark.django_db
@@ -28,17 +29,6 @@ pytestmark = pytest.mark.django_db
 PAIRINGS = reverse("admin:pairings_pairing_changelist")
 REQUESTS = reverse("admin:pairings_mentorshiprequest_changelist")
 REFLECTION = "I learned to ask for help before the night got long"
-
-
-def make_request(mentor, mentee, *, days_ago=0, **fields):
-    return MentorshipRequest.objects.create(
-        mentor=mentor,
-        mentee=mentee,
-        program=mentee.program,
-        drew_you="Your talk on pediatric airways at grand rounds.",
-        created_at=timezone.now() - timedelta(days=days_ago),
-        **fields,
-    )
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from tests.factories import (
     make_mentor_profile,
     make_pairing,
     make_program,
+    make_request,
     make_user,
 )
 from tests.pairings.service_support import DREW_YOU
@@ -38,13 +39,6 @@ def ask_url(mentor) -> str:
     return reverse("pairings:request_create", args=[mentor.pk])
 
 
-def make_request(mentee, mentor, **fields) -> MentorshipRequest:
-    fields.setdefault("drew_you", ANSWERS["drew_you"])
-    return MentorshipRequest.objects.create(
-        mentee=mentee, mentor=mentor, program=mentee.program, **fields
-    )
-
-
 # --- access ------------------------------------------------------------------
 
 
@@ -58,7 +52,7 @@ def make_request(mentee, mentor, **fields) -> MentorshipRequest:
     ],
 )
 def test_someone_not_logged_in_is_sent_to_log_in(client, sam, chen, name, method):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     url = reverse(name) if name == "pairings:request_list" else reverse(name, args=[asked.pk])
 
     response = getattr(client, method)(url)
@@ -215,7 +209,7 @@ def test_a_refusal_by_the_service_is_shown_with_everything_typed(
 
 
 def test_asking_the_same_mentor_twice_is_refused_with_the_reason(client, sam, chen):
-    first = make_request(sam, chen)
+    first = make_request(chen, sam)
     client.force_login(sam.user)
 
     page = text_of(client.get(ask_url(chen)))
@@ -234,7 +228,7 @@ def test_too_many_pending_requests_are_refused_with_the_programs_limit(
 ):
     program.max_pending_requests = 1
     program.save()
-    make_request(sam, park)
+    make_request(park, sam)
     client.force_login(sam.user)
 
     response = client.post(ask_url(chen), ANSWERS)
@@ -263,7 +257,7 @@ def test_the_mentor_page_offers_to_ask_when_asking_is_possible(client, sam, chen
 
 
 def test_the_mentor_page_links_to_the_request_already_sent(client, sam, chen):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(sam.user)
 
     text = profile_text(client, chen)
@@ -317,11 +311,11 @@ def test_the_mentor_page_offers_no_asking_on_your_own_profile_or_to_colleagues(c
 
 
 def test_a_mentee_sees_their_requests_newest_first_with_their_status(client, sam, ana, chen, park):
-    older = make_request(sam, chen, status=Status.DECLINED)
+    older = make_request(chen, sam, status=Status.DECLINED)
     older.created_at = timezone.now() - timezone.timedelta(days=3)
     older.save()
-    make_request(sam, park)
-    make_request(ana, chen)  # someone else's
+    make_request(park, sam)
+    make_request(chen, ana)  # someone else's
     client.force_login(sam.user)
 
     text = text_of(client.get(reverse("pairings:request_list")))
@@ -345,7 +339,7 @@ def test_a_mentee_with_no_requests_is_shown_the_way_to_the_directory(client, sam
 def test_a_mentee_withdraws_a_pending_request_and_the_mentor_is_told(
     client, sam, chen, mailoutbox, django_capture_on_commit_callbacks
 ):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(sam.user)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -359,7 +353,7 @@ def test_a_mentee_withdraws_a_pending_request_and_the_mentor_is_told(
 
 
 def test_withdrawing_an_answered_request_shows_why_it_cannot(client, sam, chen):
-    asked = make_request(sam, chen, status=Status.DECLINED)
+    asked = make_request(chen, sam, status=Status.DECLINED)
     client.force_login(sam.user)
 
     response = client.post(reverse("pairings:request_withdraw", args=[asked.pk]), follow=True)
@@ -372,7 +366,7 @@ def test_withdrawing_an_answered_request_shows_why_it_cannot(client, sam, chen):
 
 
 def test_the_mentor_cannot_withdraw_the_mentees_request(client, sam, chen):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(chen.user)
 
     response = client.post(reverse("pairings:request_withdraw", args=[asked.pk]), follow=True)
@@ -384,7 +378,7 @@ def test_the_mentor_cannot_withdraw_the_mentees_request(client, sam, chen):
 
 @pytest.mark.parametrize("who", ["another_mentee", "another_mentor", "director"])
 def test_people_outside_the_request_get_not_found(client, sam, ana, chen, park, program, who):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     director = make_director()
     program.directors.add(director)
     client.force_login(
@@ -412,7 +406,7 @@ def test_a_request_that_does_not_exist_is_not_found(client, sam):
 
 
 def test_the_request_page_shows_the_answers_and_hides_the_mentors_e_mail(client, sam, chen):
-    asked = make_request(sam, chen, **{k: v for k, v in ANSWERS.items() if k != "drew_you"})
+    asked = make_request(chen, sam, **{k: v for k, v in ANSWERS.items() if k != "drew_you"})
     client.force_login(sam.user)
 
     text = text_of(client.get(asked.get_absolute_url()))
@@ -428,8 +422,8 @@ def test_a_declined_request_shows_the_kind_word_and_the_referral_with_a_way_to_a
     client, sam, chen, park
 ):
     asked = make_request(
-        sam,
         chen,
+        sam,
         status=Status.DECLINED,
         reply="I'm on leave this spring; I'm sorry.",
         referred_to=park,
@@ -447,7 +441,7 @@ def test_a_declined_request_shows_the_kind_word_and_the_referral_with_a_way_to_a
 
 
 def test_the_referral_link_opens_the_form_for_the_suggested_mentor(client, sam, chen, park):
-    make_request(sam, chen, status=Status.DECLINED, referred_to=park)
+    make_request(chen, sam, status=Status.DECLINED, referred_to=park)
     client.force_login(sam.user)
 
     text = text_of(client.get(ask_url(park)))
@@ -461,8 +455,8 @@ def test_the_referral_link_opens_the_form_for_the_suggested_mentor(client, sam, 
 @pytest.fixture
 def questioned(sam, chen):
     return make_request(
-        sam,
         chen,
+        sam,
         question="How often could you meet, given nights?",
         question_asked_at=timezone.now(),
     )
@@ -515,7 +509,7 @@ def test_an_empty_answer_is_refused_at_the_field(client, sam, questioned):
 
 
 def test_answering_when_no_question_waits_shows_why(client, sam, chen):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(sam.user)
 
     response = client.post(
@@ -545,7 +539,7 @@ def test_the_mentor_cannot_answer_their_own_question(client, chen, questioned):
 def test_withdrawing_asks_on_a_page_of_its_own_and_a_stray_tap_costs_nothing(
     client, sam, chen, mailoutbox, django_capture_on_commit_callbacks
 ):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(sam.user)
     detail = text_of(client.get(reverse("pairings:request_detail", args=[asked.pk])))
     url = reverse("pairings:request_withdraw", args=[asked.pk])
@@ -564,7 +558,7 @@ def test_withdrawing_asks_on_a_page_of_its_own_and_a_stray_tap_costs_nothing(
 
 
 def test_the_list_of_requests_links_to_the_question_too(client, sam, chen):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(sam.user)
 
     text = text_of(client.get(reverse("pairings:request_list")))
@@ -576,7 +570,7 @@ def test_the_list_of_requests_links_to_the_question_too(client, sam, chen):
 
 @pytest.mark.parametrize("status", [Status.DECLINED, Status.WITHDRAWN, Status.ACCEPTED])
 def test_the_question_is_not_asked_about_a_closed_request(client, sam, chen, status):
-    asked = make_request(sam, chen, status=status)
+    asked = make_request(chen, sam, status=status)
     client.force_login(sam.user)
 
     response = client.get(reverse("pairings:request_withdraw", args=[asked.pk]))
@@ -586,7 +580,7 @@ def test_the_question_is_not_asked_about_a_closed_request(client, sam, chen, sta
 
 
 def test_the_mentor_is_not_asked_to_withdraw(client, sam, chen):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     client.force_login(chen.user)
 
     response = client.get(reverse("pairings:request_withdraw", args=[asked.pk]))
@@ -598,7 +592,7 @@ def test_the_mentor_is_not_asked_to_withdraw(client, sam, chen):
 def test_the_withdraw_question_is_not_found_for_anyone_else(
     client, sam, ana, chen, park, program, who
 ):
-    asked = make_request(sam, chen)
+    asked = make_request(chen, sam)
     director = make_director()
     program.directors.add(director)
     people = {"another_mentee": ana.user, "another_mentor": park.user, "director": director}

@@ -17,7 +17,7 @@ from tests.factories import (
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
-    make_program,
+    make_pairing,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,19 +33,18 @@ def site_time_zone():
 
 
 @pytest.fixture
-def program():
-    program = make_program()
-    program.meeting_target_days = 42
-    program.save()
+def program(program):
+    """The cast's program, with the default target the figures below count against."""
+    assert program.meeting_target_days == 42
     return program
 
 
 def pairing(program, name: str, status="active", started=TODAY - timedelta(days=100)):
-    return Pairing.objects.create(
-        mentor=make_mentor_profile(make_mentor(f"mentor-{name}@example.com"), programs=[program]),
-        mentee=make_mentee_profile(make_mentee(f"mentee-{name}@example.com"), program=program),
-        program=program,
-        status=status,
+    """A pairing of two people of its own (one per `name`), from the shared factories."""
+    return make_pairing(
+        make_mentor_profile(make_mentor(f"mentor-{name}@example.com"), programs=[program]),
+        make_mentee_profile(make_mentee(f"mentee-{name}@example.com"), program=program),
+        status,
         started_on=started,
     )
 
