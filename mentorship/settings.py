@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "mentorship.programs",
+    "mentorship.years",
     "mentorship.mentors",
     "mentorship.mentees",
     "mentorship.pairings",

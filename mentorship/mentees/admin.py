@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 
 from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.programs.admin import DirectedProgramListFilter
 from mentorship.programs.models import Program
+from mentorship.years.services import appointment_set
 
 from .models import MenteeProfile
 
@@ -38,6 +40,12 @@ class MenteeProfileAdmin(admin.ModelAdmin):
             .select_related("user")
             .annotate(program_name=Subquery(program.values("name")))
         )
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            # The level set here is this year's appointment in the program.
+            appointment_set(user=obj.user, program=obj.program, level=obj.training_level)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "program":

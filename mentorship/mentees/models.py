@@ -7,6 +7,7 @@ from django.urls import reverse
 from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
+from mentorship.years.models import Appointment
 
 PROMPT_MAX_LENGTH = 2000
 
@@ -99,3 +100,14 @@ class MenteeProfile(FixedFieldsMixin, PromptsMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("mentees:detail", args=[self.pk])
+
+    def current_appointment(self):
+        """This person's appointment in the program's current academic year, or None:
+        their level as a fact of the year ("CA-2 in 2026–27")."""
+        return (
+            Appointment.objects.current()
+            .in_program(self.program_id)
+            .filter(user=self.user_id)
+            .select_related("year")
+            .first()
+        )

@@ -1,7 +1,10 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
+
+from mentorship.years.services import appointment_set
 
 from .forms import MenteeProfileForm
 from .models import MenteeProfile
@@ -21,7 +24,10 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         instance=profile or MenteeProfile(user=user),
     )
     if form.is_valid():
-        form.save()
+        with transaction.atomic():
+            profile = form.save()
+            # The level typed here is this year's appointment in the program.
+            appointment_set(user=user, program=profile.program, level=profile.training_level)
         if first_time:
             messages.success(
                 request,
@@ -51,5 +57,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "profile": profile,
             "prompts": profile.answered_prompts,
             "is_owner": profile.user_id == request.user.pk,
+            "appointment": profile.current_appointment(),
         },
     )

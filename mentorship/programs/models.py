@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -61,6 +63,19 @@ class Program(models.Model):
         default=21,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
+    year_starts_month = models.PositiveSmallIntegerField(
+        "month the academic year starts",
+        default=7,
+        db_default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="Most residencies start on July 1.",
+    )
+    year_starts_day = models.PositiveSmallIntegerField(
+        "day of the month it starts",
+        default=1,
+        db_default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgramQuerySet.as_manager()
@@ -80,10 +95,21 @@ class Program(models.Model):
                 condition=Q(request_expiry_days__gte=1, request_expiry_days__lte=120),
                 name="program_request_expiry_days_range",
             ),
+            # Day 28 at most: every month has it, so every year has its first day.
+            models.CheckConstraint(
+                condition=Q(year_starts_month__gte=1, year_starts_month__lte=12)
+                & Q(year_starts_day__gte=1, year_starts_day__lte=28),
+                name="program_year_start_is_a_day_of_every_year",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def year_start_on_or_before(self, day: date) -> date:
+        """The first day of the academic year `day` falls in, by this program's start."""
+        start = date(day.year, self.year_starts_month, self.year_starts_day)
+        return start if start <= day else start.replace(year=day.year - 1)
 
 
 class Interest(models.Model):

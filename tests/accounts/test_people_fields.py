@@ -24,6 +24,8 @@ from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.years.models import Appointment
+from mentorship.years.services import appointment_set
 from tests.factories import add_totp, make_mentee, make_pairing
 from tests.html_forms import forms_in
 from tests.pairings.service_support import ask
@@ -68,6 +70,7 @@ def world(program, director, sam, chen, levin, noor):
         meeting, sam.user, "mentee", [NoteInput("taking_away", MENTEE_SHARED, shared=True)]
     )
     ask(noor, chen)
+    appointment_set(user=sam.user, program=program, level=sam.training_level)
     return {
         "pairing": pairing,
         "meeting": meeting,
@@ -188,6 +191,7 @@ OWNERS = {
     "pairing": (lambda w: w["pairing"], "mentee", "noor"),
     "request": (lambda w: MentorshipRequest.objects.first(), "mentee", "sam"),
     "membership": (lambda w: w["pairing"].mentor.memberships.first(), "mentor", "ari"),
+    "appointment": (lambda w: Appointment.objects.get(user=w["sam"].user), "user", "director"),
 }
 
 

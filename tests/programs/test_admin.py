@@ -217,6 +217,8 @@ def test_a_director_edits_their_programs_settings_but_not_its_directors(client, 
             "meeting_target_days": 30,
             "max_pending_requests": 3,
             "request_expiry_days": 21,
+            "year_starts_month": 7,
+            "year_starts_day": 1,
             "directors": [world["director_b"].pk],
         },
     )

@@ -1,0 +1,112 @@
+"""Directors see their programs' academic years and who is at which level in each."""
+
+from django.contrib import admin
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest
+
+from accounts.admin_site import ROWS_PER_PAGE
+from mentorship.programs.admin import DirectedProgramListFilter, directed_programs
+from mentorship.programs.models import Program
+from mentorship.subqueries import count_per
+
+from .models import AcademicYear, Appointment
+
+
+class YearProgramListFilter(DirectedProgramListFilter):
+    program_lookup = "year__program"
+
+
+class AcademicYearListFilter(admin.SimpleListFilter):
+    """Filter by academic year, by its label ("2026–27"), across the viewer's programs."""
+
+    title = "academic year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            AcademicYear.objects.filter(program__in=[pk for pk, _ in directed_programs(request)])
+            .order_by()
+            .values_list("starts_on__year", flat=True)
+            .distinct()
+        )
+        return [(str(start), f"{start}–{(start + 1) % 100:02d}") for start in sorted(years)[::-1]]
+
+    def queryset(self, request, queryset):
+        if (value := self.value()) and value.isdigit() and len(value) == 4:
+            return queryset.filter(year__starts_on__year=int(value))
+        return queryset
+
+
+@admin.register(AcademicYear)
+class AcademicYearAdmin(admin.ModelAdmin):
+    list_display = ["label", "program", "starts_on", "ends_on", "appointment_count"]
+    list_filter = [DirectedProgramListFilter]
+    list_select_related = ["program"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest):
+        return AcademicYear.objects.directed_by(request.user).annotate(
+            appointment_count=count_per(Appointment.objects.all(), "year")
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "program":
+            kwargs["queryset"] = Program.objects.directed_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="year", ordering="starts_on")
+    def label(self, obj: AcademicYear) -> str:
+        return obj.label
+
+    @admin.display(description="people", ordering="appointment_count")
+    def appointment_count(self, obj: AcademicYear) -> int:
+        return obj.appointment_count
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "level", "year_label", "program_name", "status"]
+    list_filter = [YearProgramListFilter, AcademicYearListFilter, "level", "status"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
+    search_fields = ["user__name", "user__email"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at", "updated_at"]
+    fields = ["user", "year", "level", "starts_on", "expected_end", "status", *readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Whose appointment, and for which year, never changes once it exists.
+        return [*self.readonly_fields, "user", "year"] if obj else self.readonly_fields
+
+    def get_queryset(self, request: HttpRequest):
+        # The person and the year are joined; the program's name is a subquery.
+        program = Program.objects.filter(pk=OuterRef("year__program_id")).order_by()
+        return (
+            Appointment.objects.directed_by(request.user)
+            .select_related("user", "year")
+            .annotate(program_name=Subquery(program.values("name")))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "year":
+            kwargs["queryset"] = AcademicYear.objects.directed_by(request.user).select_related(
+                "program"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="name", ordering="user__name")
+    def name(self, obj: Appointment) -> str:
+        return obj.user.name
+
+    @admin.display(description="e-mail", ordering="user__email")
+    def email(self, obj: Appointment) -> str:
+        return obj.user.email
+
+    @admin.display(description="year", ordering="year__starts_on")
+    def year_label(self, obj: Appointment) -> str:
+        return obj.year.label
+
+    @admin.display(description="program")
+    def program_name(self, obj: Appointment) -> str:
+        return obj.program_name
