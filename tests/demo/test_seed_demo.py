@@ -369,3 +369,25 @@ def test_seed_demo_run_twice_adds_no_meetings_notes_or_commitments(capsys):
     assert (Meeting.objects.count(), Note.objects.count(), Commitment.objects.count()) == before
     assert min(before) > 20
     assert "New meetings: 0, with 0 notes and 0 commitments." in capsys.readouterr().out
+
+
+def test_seed_demo_gives_each_program_this_year_and_the_next_and_each_mentee_a_level_in_it():
+    from mentorship.years.models import AcademicYear, Appointment
+
+    call_command("seed_demo", "--mentees", "20")
+    call_command("seed_demo", "--mentees", "20")  # again: nothing twice
+
+    residency = Program.objects.get(mentee_profiles__user__email="mentee@example.com")
+    this_year = AcademicYear.objects.for_day(residency)
+    years = list(AcademicYear.objects.filter(program=residency).order_by("starts_on"))
+    assert [y.starts_on for y in years] == [
+        this_year.starts_on,
+        this_year.starts_on.replace(year=this_year.starts_on.year + 1),
+    ]
+    levels = dict(
+        MenteeProfile.objects.filter(program=residency).values_list("user_id", "training_level")
+    )
+    appointments = dict(Appointment.objects.filter(year=this_year).values_list("user_id", "level"))
+    assert len(levels) > 20
+    assert appointments == levels
+    assert Appointment.objects.count() == len(levels)
