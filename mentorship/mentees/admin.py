@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.programs.admin import DirectedProgramListFilter
 from mentorship.programs.models import Program
+from mentorship.years.admin import PersonLevelListFilter, PersonYearListFilter, level_this_year
+from mentorship.years.models import Level
 from mentorship.years.services import appointment_set
 
 from .models import MenteeProfile
@@ -13,8 +15,8 @@ from .models import MenteeProfile
 
 @admin.register(MenteeProfile)
 class MenteeProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "program_name", "training_level", "start_year", "updated_at"]
-    list_filter = [DirectedProgramListFilter, "training_level"]
+    list_display = ["name", "email", "program_name", "level_now", "updated_at"]
+    list_filter = [DirectedProgramListFilter, PersonYearListFilter, PersonLevelListFilter]
     list_per_page = ROWS_PER_PAGE
     show_full_result_count = False
     search_fields = ["user__name", "user__email"]
@@ -38,7 +40,10 @@ class MenteeProfileAdmin(admin.ModelAdmin):
         return (
             MenteeProfile.objects.directed_by(request.user)
             .select_related("user")
-            .annotate(program_name=Subquery(program.values("name")))
+            .annotate(
+                program_name=Subquery(program.values("name")),
+                level_now=level_this_year(),
+            )
         )
 
     def save_model(self, request, obj, form, change):
@@ -63,3 +68,10 @@ class MenteeProfileAdmin(admin.ModelAdmin):
     @admin.display(description="program", ordering="program__name")
     def program_name(self, obj: MenteeProfile) -> str:
         return obj.program_name
+
+    @admin.display(description="level this year", ordering="level_now")
+    def level_now(self, obj: MenteeProfile) -> str:
+        """This year's appointment; what the mentee typed when there is none yet."""
+        if obj.level_now:
+            return Level(obj.level_now).label
+        return f"{obj.get_training_level_display()} (as typed)"

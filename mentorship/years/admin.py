@@ -1,7 +1,7 @@
 """Directors see their programs' academic years and who is at which level in each."""
 
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
 
 from accounts.admin_site import ROWS_PER_PAGE
@@ -9,7 +9,7 @@ from mentorship.programs.admin import DirectedProgramListFilter, directed_progra
 from mentorship.programs.models import Program
 from mentorship.subqueries import count_per
 
-from .models import AcademicYear, Appointment
+from .models import AcademicYear, Appointment, Level
 
 
 class YearProgramListFilter(DirectedProgramListFilter):
@@ -23,18 +23,88 @@ class AcademicYearListFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
+        return year_choices(request)
+
+    def queryset(self, request, queryset):
+        if (value := self.value()) and value.isdigit() and len(value) == 4:
+            return queryset.filter(year__starts_on__year=int(value))
+        return queryset
+
+
+def year_choices(request: HttpRequest) -> list[tuple[str, str]]:
+    """("2026", "2026–27") for each academic year of the viewer's programs, newest
+    first, read once per request."""
+    if not hasattr(request, "_academic_years"):
         years = (
             AcademicYear.objects.filter(program__in=[pk for pk, _ in directed_programs(request)])
             .order_by()
             .values_list("starts_on__year", flat=True)
             .distinct()
         )
-        return [(str(start), f"{start}–{(start + 1) % 100:02d}") for start in sorted(years)[::-1]]
+        request._academic_years = [
+            (str(start), f"{start}–{(start + 1) % 100:02d}") for start in sorted(years)[::-1]
+        ]
+    return request._academic_years
+
+
+class PersonYearListFilter(admin.SimpleListFilter):
+    """A row's person's academic year: rows of people with an appointment that year
+    in the row's program. Subclasses name the lookups to the person (a user) and
+    the program; with PersonLevelListFilter, the level is read in that year."""
+
+    title = "academic year"
+    parameter_name = "year"
+    user_lookup = "user"
+    program_lookup = "program"
+
+    def lookups(self, request, model_admin):
+        return year_choices(request)
 
     def queryset(self, request, queryset):
-        if (value := self.value()) and value.isdigit() and len(value) == 4:
-            return queryset.filter(year__starts_on__year=int(value))
+        if self.value() in {value for value, _ in self.lookup_choices}:
+            return queryset.filter(appointed(self, year=self.value()))
         return queryset
+
+
+class PersonLevelListFilter(admin.SimpleListFilter):
+    """A row's person's level: in the academic year chosen, or this year."""
+
+    title = "level"
+    parameter_name = "level"
+    user_lookup = "user"
+    program_lookup = "program"
+
+    def lookups(self, request, model_admin):
+        return Level.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Level.values:
+            year = request.GET.get(PersonYearListFilter.parameter_name, "")
+            return queryset.filter(appointed(self, year=year, level=self.value()))
+        return queryset
+
+
+def appointed(list_filter, *, year: str = "", level: str = ""):
+    """EXISTS: the row's person has an appointment in the row's program, in the
+    year that starts in `year` (this year when it isn't one), at `level` if given."""
+    appointments = Appointment.objects.filter(
+        user=OuterRef(list_filter.user_lookup), year__program=OuterRef(list_filter.program_lookup)
+    )
+    if year.isdigit() and len(year) == 4:
+        appointments = appointments.filter(year__starts_on__year=int(year))
+    else:
+        appointments = appointments.current()
+    if level:
+        appointments = appointments.filter(level=level)
+    return Exists(appointments)
+
+
+def level_this_year(user_lookup: str = "user_id", program_lookup: str = "program_id"):
+    """The row's person's level this year in the row's program, as a subquery."""
+    current = Appointment.objects.current().filter(
+        user=OuterRef(user_lookup), year__program=OuterRef(program_lookup)
+    )
+    return Subquery(current.values("level")[:1])
 
 
 @admin.register(AcademicYear)

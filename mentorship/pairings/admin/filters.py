@@ -1,6 +1,9 @@
-"""The pairing changelist's filters of its own rows: start year, a director's approval."""
+"""The pairing changelist's filters of its own rows (start year, a director's approval)
+and of its mentee (their level and academic year, from the program year)."""
 
 from django.contrib import admin
+
+from mentorship.years.admin import PersonLevelListFilter, PersonYearListFilter
 
 from ..models import Pairing
 
@@ -41,3 +44,13 @@ class NeedsApprovalListFilter(admin.SimpleListFilter):
                 conflict_approved_at__isnull=True,
             )
         return queryset
+
+
+class MenteeYearListFilter(PersonYearListFilter):
+    title = "mentee's academic year"
+    user_lookup = "mentee__user"
+
+
+class MenteeLevelListFilter(PersonLevelListFilter):
+    title = "mentee's level"
+    user_lookup = "mentee__user"

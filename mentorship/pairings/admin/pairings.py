@@ -23,7 +23,12 @@ from ..models import Pairing
 from ..services import PairingError, pairing_propose
 from .actions import PairingActions
 from .figures import MeetingFigureColumns, QuietListFilter
-from .filters import NeedsApprovalListFilter, StartYearListFilter
+from .filters import (
+    MenteeLevelListFilter,
+    MenteeYearListFilter,
+    NeedsApprovalListFilter,
+    StartYearListFilter,
+)
 from .forms import PairingProposeForm
 from .history import PEOPLE_SEARCH, REFLECTIONS, ReadOnlyHistoryAdmin, with_names
 
@@ -53,6 +58,8 @@ class PairingAdmin(PairingActions, MeetingFigureColumns, ReadOnlyHistoryAdmin):
         QuietListFilter,
         NeedsApprovalListFilter,
         StartYearListFilter,
+        MenteeYearListFilter,
+        MenteeLevelListFilter,
         "origin",
     ]
     search_fields = PEOPLE_SEARCH
