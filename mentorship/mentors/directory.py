@@ -8,10 +8,22 @@ Counts of open places and interests in common come from database views
 
 from django.contrib.auth import get_user_model
 from django.db import connection, models
-from django.db.models import Case, F, FilteredRelation, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from mentorship.programs.models import Interest
+from mentorship.years.models import Appointment, Level
 
 # What a search reads; on PostgreSQL, MentorProfile.search_document (migration
 # mentors/0003 lists them again, in this order).
@@ -24,6 +36,10 @@ SEARCH_FIELDS = [
     "ask_me_about",
     "learning_now",
 ]
+
+# The levels a mentor may be at this year, senior first: faculty, fellows, and
+# residents far enough along to mentor those just starting (near-peers).
+MENTOR_LEVELS = [Level.FACULTY, Level.FELLOW, Level.CA3, Level.CA2]
 
 # The directory's "how you'd meet" choices, and the field that says each.
 FORMAT_FIELDS = {
@@ -70,6 +86,11 @@ class DirectoryQuerySet(models.QuerySet):
         """Mentors who meet this way: a key of FORMAT_FIELDS."""
         return self.filter(**{FORMAT_FIELDS[fmt]: True})
 
+    def at_level(self, level: str, day=None):
+        """Mentors whose appointment this academic year (of `day`) is at this level."""
+        appointments = Appointment.objects.current(day).filter(user=OuterRef("user"), level=level)
+        return self.filter(Exists(appointments))
+
     def with_a_place(self):
         """Taking new mentees, with some place left: their open pairings
         (pairings.MentorLoad) hold fewer places than they offer."""
@@ -86,6 +107,8 @@ class DirectoryQuerySet(models.QuerySet):
             mentors = mentors.interested_in_category(category)
         if fmt := used.get("format"):
             mentors = mentors.meeting_by(fmt)
+        if level := used.get("level"):
+            mentors = mentors.at_level(level)
         if used.get("open_only"):
             mentors = mentors.with_a_place()
         if q := used.get("q"):

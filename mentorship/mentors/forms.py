@@ -8,7 +8,9 @@ from django.utils.http import urlencode
 from mentorship.forms import TOO_LONG
 from mentorship.programs.forms import interest_groups
 from mentorship.programs.models import Interest, Program
+from mentorship.years.models import Level
 
+from .directory import MENTOR_LEVELS
 from .models import MAX_CAPACITY, MentorProfile
 
 SEARCH_MAX_LENGTH = 200
@@ -61,6 +63,11 @@ class DirectoryFilterForm(forms.Form):
             ("phone", "By phone"),
         ],
     )
+    level = forms.ChoiceField(
+        label="Stage",
+        required=False,
+        choices=[("", "Any stage"), *((level, Level(level).label) for level in MENTOR_LEVELS)],
+    )
     open_only = forms.BooleanField(label="Only mentors with open places", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -93,6 +100,8 @@ class DirectoryFilterForm(forms.Form):
             parts.append(Interest.Category(category).label)
         if fmt := used.get("format"):
             parts.append(dict(self.fields["format"].choices)[fmt].lower())
+        if level := used.get("level"):
+            parts.append(Level(level).label)
         if used.get("open_only"):
             parts.append("open places only")
         return ", ".join(parts)

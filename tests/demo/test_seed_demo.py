@@ -389,5 +389,13 @@ def test_seed_demo_gives_each_program_this_year_and_the_next_and_each_mentee_a_l
     )
     appointments = dict(Appointment.objects.filter(year=this_year).values_list("user_id", "level"))
     assert len(levels) > 20
-    assert appointments == levels
-    assert Appointment.objects.count() == len(levels)
+    assert {user: appointments[user] for user in levels} == levels
+    mentors = set(
+        MentorProfile.objects.filter(
+            memberships__program=residency, memberships__approved_at__isnull=False
+        ).values_list("user_id", flat=True)
+    )
+    # Mentors are faculty or fellows; one who is a resident too keeps that level.
+    assert {appointments[user] for user in mentors - set(levels)} <= {"faculty", "fellow"}
+    assert set(appointments) == set(levels) | mentors
+    assert Appointment.objects.filter(year__program=residency).count() == len(appointments)

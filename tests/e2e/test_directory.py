@@ -72,7 +72,7 @@ def test_a_resident_filters_the_directory_searches_and_reads_a_profile(
     assert page.get_by_text("3 mentors").is_visible()
     screenshot(page, "directory-01-all")
 
-    page.get_by_text("Filter by interest, area or meeting").click()
+    page.get_by_text("Filter by interest, stage and more").click()
     page.get_by_label("Pediatric anesthesia").check()
     page.get_by_label("Cardiac anesthesia").check()
     screenshot(page, "directory-02-filters")

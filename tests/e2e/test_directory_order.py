@@ -132,7 +132,7 @@ def test_a_resident_sees_who_shares_most_first_filters_and_finds_the_way_back(
     panel = page.locator("details.filter-panel")
     summary = panel.locator("summary")
     assert panel.get_attribute("open") is None
-    assert summary.inner_text().strip().endswith("Filter by interest, area or meeting")
+    assert summary.inner_text().strip().endswith("Filter by interest, stage and more")
     assert on_one_line_and_whole(summary)
     assert page.get_by_label("Search names and profiles").is_visible()
     assert cards.first.bounding_box()["y"] < 740

@@ -346,7 +346,7 @@ def test_the_folded_filters_invite_you_to_open_them_when_none_is_on(client, vari
 
     response = client.get(DIRECTORY, {"q": "tea"})
 
-    assert filter_summary(response) == "Filter by interest, area or meeting"
+    assert filter_summary(response) == "Filter by interest, stage and more"
 
 
 def test_the_folded_filters_say_which_are_on(client, varied, mentee):
@@ -375,7 +375,7 @@ def test_a_filter_that_did_not_clean_is_not_said_to_be_on(client, varied, mentee
 
     response = client.get(DIRECTORY, {"format": "carrier-pigeon", "interests": ["999999"]})
 
-    assert filter_summary(response) == "Filter by interest, area or meeting"
+    assert filter_summary(response) == "Filter by interest, stage and more"
 
 
 # --- pagination and query counts --------------------------------------------

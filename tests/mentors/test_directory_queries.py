@@ -5,14 +5,13 @@ import pytest
 
 from mentorship.mentors.models import MentorProfile
 from mentorship.programs.models import Interest
-from tests.factories import interest, make_mentor, make_mentor_profile, make_program
+from tests.factories import interest, make_mentor, make_mentor_profile
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def mentors():
-    program = make_program()
+def mentors(program):
     airway = interest("Airway management")
     wellness = interest("Wellness")
     return {
@@ -82,3 +81,38 @@ def test_matching_applies_only_the_filters_used(mentors):
     }
     used = {"format": "video", "open_only": True}
     assert names(MentorProfile.objects.matching(used)) == {"Dr Dana Chen"}
+
+
+def test_at_level_reads_this_years_appointment(mentors, program):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mentorship.years.models import Level
+    from mentorship.years.services import appointment_set
+
+    appointment_set(user=mentors["chen"].user, program=program, level=Level.FACULTY)
+    appointment_set(user=mentors["levin"].user, program=program, level=Level.CA3)
+    # A CA-3 last year: not one now.
+    last_year = timezone.localdate() - timedelta(days=366)
+    appointment_set(user=mentors["resting"].user, program=program, level=Level.CA3, day=last_year)
+
+    assert names(MentorProfile.objects.at_level(Level.CA3)) == {"Dr Ari Levin"}
+    assert names(MentorProfile.objects.matching({"level": "faculty"})) == {"Dr Dana Chen"}
+
+
+def test_the_directory_offers_the_stage_filter_and_applies_it(client, mentors, program, sam):
+    from django.urls import reverse
+
+    from mentorship.years.models import Level
+    from mentorship.years.services import appointment_set
+
+    appointment_set(user=mentors["levin"].user, program=program, level=Level.CA3)
+    client.force_login(sam.user)
+
+    response = client.get(reverse("mentors:directory"), {"level": "ca3"})
+
+    assert [m.user.name for m in response.context["page"].object_list] == ["Dr Ari Levin"]
+    text = response.content.decode()
+    assert '<option value="ca3" selected>CA-3</option>' in text
+    assert "<strong>Filters:</strong> CA-3" in text

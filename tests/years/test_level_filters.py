@@ -100,3 +100,16 @@ def test_another_programs_years_are_not_offered(client, director, levels, other_
 
     assert "2019–20" not in text
     assert f"{levels['this']}–" in text
+
+
+def test_the_request_list_filters_by_the_mentees_level(client, director, levels, sam, ana, park):
+    from tests.factories import make_request
+
+    make_request(park, sam)
+    make_request(park, ana)
+    client.force_login(director)
+    requests = reverse("admin:pairings_mentorshiprequest_changelist")
+    mentee = lambda request: request.mentee.user.name  # noqa: E731
+
+    assert names(client.get(requests, {"level": "ca3"}), mentee) == ["Ana Ruiz"]
+    assert names(client.get(requests, {"year": levels["last"]}), mentee) == ["Sam Whitfield"]

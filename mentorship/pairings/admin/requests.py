@@ -10,6 +10,7 @@ from accounts.admin_site import ROWS_PER_PAGE, ChangeListWithoutJoins
 from mentorship.programs.admin import DirectedProgramListFilter
 
 from ..models import MentorshipRequest
+from .filters import MenteeLevelListFilter, MenteeYearListFilter
 from .history import PEOPLE_SEARCH, ReadOnlyHistoryAdmin, with_names
 
 
@@ -43,7 +44,13 @@ class MentorshipRequestAdmin(ReadOnlyHistoryAdmin):
     list_display_links = ["mentee_name"]
     list_per_page = ROWS_PER_PAGE
     show_full_result_count = False
-    list_filter = ["status", DirectedProgramListFilter, RequestAgeListFilter]
+    list_filter = [
+        "status",
+        DirectedProgramListFilter,
+        RequestAgeListFilter,
+        MenteeYearListFilter,
+        MenteeLevelListFilter,
+    ]
     search_fields = PEOPLE_SEARCH
     fieldsets = [
         (None, {"fields": ["mentee", "mentor", "program", "status", "created_at"]}),
