@@ -103,11 +103,31 @@ class MenteeProfile(FixedFieldsMixin, PromptsMixin, models.Model):
 
     def current_appointment(self):
         """This person's appointment in the program's current academic year, or None:
-        their level as a fact of the year ("CA-2 in 2026–27")."""
-        return (
-            Appointment.objects.current()
-            .in_program(self.program_id)
-            .filter(user=self.user_id)
-            .select_related("year")
-            .first()
-        )
+        their level as a fact of the year ("CA-2 in 2026–27"). Read from the user's
+        `appointments_now` when a list prefetched them (years.appointments_now)."""
+        prefetched = getattr(self.user, "appointments_now", None)
+        if prefetched is not None:
+            return next((a for a in prefetched if a.year.program_id == self.program_id), None)
+        if not hasattr(self, "_current_appointment"):
+            self._current_appointment = (
+                Appointment.objects.current()
+                .in_program(self.program_id)
+                .filter(user=self.user_id)
+                .select_related("year")
+                .first()
+            )
+        return self._current_appointment
+
+    @property
+    def level_described(self) -> str:
+        """ "CA-2 in 2026–27" from this year's appointment; what they typed until one exists."""
+        if appointment := self.current_appointment():
+            return appointment.described
+        return f"{self.get_training_level_display()} since {self.start_year}"
+
+    @property
+    def level_label(self) -> str:
+        """ "CA-2": this year's level, or the typed one until an appointment exists."""
+        if appointment := self.current_appointment():
+            return appointment.get_level_display()
+        return self.get_training_level_display()

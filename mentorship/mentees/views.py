@@ -57,6 +57,5 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "profile": profile,
             "prompts": profile.answered_prompts,
             "is_owner": profile.user_id == request.user.pk,
-            "appointment": profile.current_appointment(),
         },
     )

@@ -146,3 +146,14 @@ class Appointment(FixedFieldsMixin, models.Model):
     def described(self) -> str:
         """ "CA-2 in 2026–27"."""
         return f"{self.get_level_display()} in {self.year.label}"
+
+
+def appointments_now(lookup: str = "appointments"):
+    """A Prefetch of this year's appointments, with their years, as `appointments_now`
+    on the users `lookup` leads to ("mentee__user__appointments"): one query for a
+    whole list, which MenteeProfile.current_appointment reads."""
+    return models.Prefetch(
+        lookup,
+        queryset=Appointment.objects.current().select_related("year"),
+        to_attr="appointments_now",
+    )

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 # Each count includes what every signed-in page that writes nothing costs: the
 # session and the user (2).
 # The pairing page, for the mentor: the pairing with both people and the program
-# (1), the meetings (1), the notes the viewer may read (1), the commitments (1).
-PAIRING_PAGE_QUERIES = 6
+# (1), the meetings (1), the notes the viewer may read (1), the commitments (1),
+# the mentee's level this year (1).
+PAIRING_PAGE_QUERIES = 7
 # The dashboard of a mentor: the mentor profile (1) and its programs with their
 # approval (1), the running and lately ended pairings with their next and last
 # meetings (1), the overdue commitments (1), the pending requests (1).

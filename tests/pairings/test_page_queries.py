@@ -17,7 +17,7 @@ Status = MentorshipRequest.Status
 
 # Each count includes what every signed-in page that writes nothing costs: the
 # session and the user (2).
-INBOX_QUERIES = 3  # + the pending requests with their mentees
+INBOX_QUERIES = 4  # + the pending requests with their mentees, and their levels this year
 REQUEST_LIST_QUERIES = 3  # + the requests with mentor, referral and pairing
 PAIRING_LIST_QUERIES = 3  # + the pairings with both people
 # The dashboard of someone both mentee and mentor (tests/dashboard/test_profile_cards.py).

@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentorship.years.models import appointments_now
+
 from .. import services
 from ..forms import (
     AcceptForm,
@@ -134,6 +136,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         .filter(mentor__user=request.user)
         .pending()
         .select_related("mentee__user", "mentee__program")
+        # Each mentee's level this year, for the whole inbox in one query.
+        .prefetch_related(appointments_now("mentee__user__appointments"))
         .order_by("created_at", "pk")  # who has waited longest comes first
     )
     return render(request, "pairings/inbox.html", {"requests": waiting})
