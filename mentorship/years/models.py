@@ -61,9 +61,15 @@ class AcademicYear(models.Model):
     class Meta:
         ordering = ["program", "-starts_on"]
         constraints = [
-            models.UniqueConstraint(fields=["program", "starts_on"], name="one_year_per_start"),
+            models.UniqueConstraint(
+                fields=["program", "starts_on"],
+                name="one_year_per_start",
+                violation_error_message="This program already has a year starting that day.",
+            ),
             models.CheckConstraint(
-                condition=Q(ends_on__gt=F("starts_on")), name="academic_year_ends_after_it_starts"
+                condition=Q(ends_on__gt=F("starts_on")),
+                name="academic_year_ends_after_it_starts",
+                violation_error_message="The last day comes after the first.",
             ),
         ]
 
@@ -126,12 +132,17 @@ class Appointment(FixedFieldsMixin, models.Model):
     class Meta:
         ordering = ["year", "level", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "year"], name="one_appointment_per_year"),
+            models.UniqueConstraint(
+                fields=["user", "year"],
+                name="one_appointment_per_year",
+                violation_error_message="This person already has an appointment that year.",
+            ),
             models.CheckConstraint(
                 condition=Q(expected_end__isnull=True)
                 | Q(starts_on__isnull=True)
                 | Q(expected_end__gt=F("starts_on")),
                 name="appointment_ends_after_it_starts",
+                violation_error_message="The expected end comes after the start.",
             ),
         ]
 

@@ -313,3 +313,46 @@ def test_typed_levels_become_this_years_appointments_once(program, sam, alex):
     assert Appointment.objects.get(user=alex.user) == already  # kept as it was
     assert Appointment.objects.get(user=alex.user).level == Level.FELLOW
     assert Appointment.objects.count() == MenteeProfile.objects.count()
+
+
+def test_an_end_before_the_start_comes_back_with_a_clear_message_and_what_was_typed(
+    client, director, appointments
+):
+    add_totp(director)
+    client.force_login(director)
+    sam = appointments["sam"]
+    url = reverse("admin:years_appointment_change", args=[sam.pk])
+
+    response = client.post(
+        url,
+        {
+            "level": "ca2",
+            "status": "extended",
+            "starts_on": "2026-09-01",
+            "expected_end": "2026-08-01",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    text = response.content.decode()
+    assert "The expected end comes after the start." in text
+    assert 'value="2026-09-01"' in text and 'value="2026-08-01"' in text
+    sam.refresh_from_db()
+    assert (sam.level, sam.expected_end) == ("ca1", None)
+
+
+def test_a_second_year_on_the_same_first_day_is_refused_with_a_message(
+    client, director, program, appointments
+):
+    add_totp(director)
+    client.force_login(director)
+    year = appointments["sam"].year
+
+    response = client.post(
+        reverse("admin:years_academicyear_add"),
+        {"program": program.pk, "starts_on": year.starts_on, "ends_on": year.ends_on},
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "This program already has a year starting that day." in response.content.decode()
+    assert AcademicYear.objects.filter(program=program).count() == 1
