@@ -37,13 +37,11 @@ def year_choices(request: HttpRequest) -> list[tuple[str, str]]:
     if not hasattr(request, "_academic_years"):
         years = (
             AcademicYear.objects.filter(program__in=[pk for pk, _ in directed_programs(request)])
-            .order_by()
-            .values_list("starts_on__year", flat=True)
-            .distinct()
+            .order_by("-starts_on")
+            .values_list("starts_on", "ends_on")
         )
-        request._academic_years = [
-            (str(start), f"{start}–{(start + 1) % 100:02d}") for start in sorted(years)[::-1]
-        ]
+        labels = {str(start.year): AcademicYear.label_for(start, end) for start, end in years}
+        request._academic_years = list(labels.items())
     return request._academic_years
 
 

@@ -79,9 +79,13 @@ class AcademicYear(models.Model):
     @property
     def label(self) -> str:
         """ "2026–27": the years it spans, with an en dash."""
-        if self.ends_on.year == self.starts_on.year:
-            return str(self.starts_on.year)
-        return f"{self.starts_on.year}–{self.ends_on.year % 100:02d}"
+        return self.label_for(self.starts_on, self.ends_on)
+
+    @staticmethod
+    def label_for(starts_on: date, ends_on: date) -> str:
+        if ends_on.year == starts_on.year:
+            return str(starts_on.year)
+        return f"{starts_on.year}–{ends_on.year % 100:02d}"
 
     @staticmethod
     def last_day_after(starts_on: date) -> date:
