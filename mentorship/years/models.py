@@ -35,9 +35,6 @@ class AcademicYearQuerySet(models.QuerySet):
         """Years of the programs this person directs (all of them for a superuser)."""
         return self.filter(program__in=Program.objects.directed_by(user).values("pk"))
 
-    def containing(self, day: date):
-        return self.filter(starts_on__lte=day, ends_on__gte=day)
-
     def for_day(self, program: Program, day: date | None = None) -> "AcademicYear":
         """The program's year that `day` (today) falls in, made when it isn't there yet."""
         starts_on = program.year_start_on_or_before(day or timezone.localdate())
