@@ -61,11 +61,13 @@ INSTALLED_APPS = [
     "mentorship.years",
     "mentorship.mentors",
     "mentorship.mentees",
+    "mentorship.invitations",
     "mentorship.pairings",
     "mentorship.meetings",
     "mentorship.dashboard",
     "mentorship.demo",
     "simple_history",
+    "import_export",
     "accounts",
 ]
 

@@ -64,12 +64,21 @@ class MenteeProfileForm(forms.ModelForm):
             **{name: {"max_length": TOO_LONG} for name in MenteeProfile.PROMPTS},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, level_set_by=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if level_set_by is not None:
+            # The program brought this person in at a level, from a day: not theirs to type.
+            for name in ("program", "training_level", "start_year"):
+                del self.fields[name]
+            return
         self.fields["training_level"].choices = [
             ("", "Choose your training level"),
             *MenteeProfile.TrainingLevel.choices,
         ]
+        current = self.instance.current_appointment() if self.instance.pk else None
+        if current is not None and current.level in MenteeProfile.TrainingLevel.values:
+            # This year's level is the program's fact; what was typed may be a year old.
+            self.initial["training_level"] = current.level
 
     def interest_groups(self):
         return interest_groups(self["interests"], self.fields["interests"].queryset)

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
@@ -117,6 +118,19 @@ class MenteeProfile(FixedFieldsMixin, PromptsMixin, models.Model):
                 .first()
             )
         return self._current_appointment
+
+    def upcoming_appointment(self):
+        """The appointment of a year in this program that hasn't started yet, when the
+        person has no appointment this year: someone of an incoming class."""
+        if self.current_appointment() is not None:
+            return None
+        return (
+            Appointment.objects.in_program(self.program_id)
+            .filter(user=self.user_id, year__starts_on__gt=timezone.localdate())
+            .select_related("year")
+            .order_by("year__starts_on")
+            .first()
+        )
 
     @property
     def level_described(self) -> str:

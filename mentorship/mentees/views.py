@@ -19,15 +19,20 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         return redirect("onboarding")
     profile = MenteeProfile.objects.filter(user=user).first()
     first_time = profile is None
+    # Someone the program brought in (an incoming class) starts at the level and in
+    # the program it set: their form leaves both out and says what they are.
+    upcoming = profile.upcoming_appointment() if profile else None
     form = MenteeProfileForm(
         request.POST if request.method == "POST" else None,
         instance=profile or MenteeProfile(user=user),
+        level_set_by=upcoming,
     )
     if form.is_valid():
         with transaction.atomic():
             profile = form.save()
-            # The level typed here is this year's appointment in the program.
-            appointment_set(user=user, program=profile.program, level=profile.training_level)
+            if upcoming is None:
+                # The level typed here is this year's appointment in the program.
+                appointment_set(user=user, program=profile.program, level=profile.training_level)
         if first_time:
             messages.success(
                 request,
@@ -38,7 +43,9 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Your profile is saved.")
         return redirect("home")
     return render(
-        request, "mentees/menteeprofile_form.html", {"form": form, "first_time": first_time}
+        request,
+        "mentees/menteeprofile_form.html",
+        {"form": form, "first_time": first_time, "upcoming": upcoming},
     )
 
 
