@@ -5,13 +5,14 @@ from datetime import timedelta
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
+from mentorship.invitations.models import Invitation
 from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import Membership, MentorProfile
@@ -38,7 +39,25 @@ def home(request: HttpRequest) -> HttpResponse:
                     "mentor", distinct=True, filter=Q(approved_at__isnull=True)
                 ),
             ),
-            "mentees": MenteeProfile.objects.directed_by(user).count(),
+            # Invited people are mentees from the day they are invited: counted
+            # with those still waiting for a mentor, and apart as not yet joined.
+            **MenteeProfile.objects.directed_by(user).aggregate(
+                mentees=Count("pk"),
+                without_mentor=Count(
+                    "pk",
+                    filter=~Exists(
+                        Pairing.objects.running().filter(mentee=OuterRef("pk")).order_by()
+                    ),
+                ),
+                not_joined=Count(
+                    "pk",
+                    filter=Exists(
+                        Invitation.objects.waiting().filter(
+                            user=OuterRef("user_id"), program=OuterRef("program_id")
+                        )
+                    ),
+                ),
+            ),
             "conflicts": Pairing.objects.directed_by(user)
             .filter(
                 status=Pairing.Status.PROPOSED,

@@ -22,11 +22,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accounts.roles import DIRECTOR_PERMISSIONS
+from mentorship.invitations.services import invitation_create  # noqa: E402
 from mentorship.meetings import services as meetings
 from mentorship.meetings.models import Meeting
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
+from mentorship.years.models import AcademicYear  # noqa: E402
 from tests.accounts.crafted_support import crawl, sweep, url_names
 from tests.factories import (
     PASSWORD,
@@ -124,9 +126,19 @@ def cast(program, director, sam, chen, levin, grey, active):
         "uidb36": user_pk_to_url_str(sam.user),
         "key": default_token_generator.make_token(sam.user),
     }
+    # An incoming intern's invitation, whose link opens the join page.
+    invited = invitation_create(
+        program=program,
+        email="priya@example.com",
+        name="Priya Nair",
+        level="intern",
+        starts_on=AcademicYear.objects.for_day(program).ends_on + timedelta(days=1),
+        by=director,
+    )
     emailed = [
         reverse("account_confirm_email", args=[EmailConfirmationHMAC(second).key]),
         reverse("account_reset_password_from_key", kwargs=reset),
+        invited.join_path(),
     ]
     return {
         "people": {"visitor": None, "mentee": sam.user, "mentor": chen.user, "director": director},

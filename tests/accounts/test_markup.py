@@ -17,6 +17,7 @@ from django.test.signals import template_rendered
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
+from mentorship.invitations.services import invitation_create
 from mentorship.meetings import services as meetings
 from mentorship.meetings.models import Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
@@ -25,6 +26,7 @@ from mentorship.mentors.models import MentorProfile
 from mentorship.mentors.services import mentor_approve, mentor_set_programs
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
+from mentorship.years.models import AcademicYear
 from tests.factories import (
     make_director,
     make_mentee,
@@ -167,9 +169,19 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
             learned=markup("learned"),
             carry_forward=markup("carry"),
         )
+        # An intern of the incoming class, invited with markup in their name.
+        invited = invitation_create(
+            program=program,
+            email="priya@example.com",
+            name=name("Priya", "Nair"),
+            level="intern",
+            starts_on=AcademicYear.objects.for_day(program).ends_on + timedelta(days=1),
+            by=director,
+        )
     template_rendered.disconnect(record)
     return {
         **people,
+        "invitation": invited,
         "director": director,
         "program": program,
         "profiles": {"dana": dana, "ari": ari, "ana": ana, "sam": sam, "noor": noor},
@@ -281,6 +293,8 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         ],
         "meetings:note_edit": [("dana", reverse("meetings:note_edit", args=[note.pk]))],
         "meetings:export": [("sam", reverse("meetings:export"))],
+        # Opened from the e-mail before joining: nobody is signed in yet.
+        "invitations:join": [("visitor", cast["invitation"].join_path())],
     }
 
 
@@ -305,7 +319,10 @@ def test_every_page_shows_names_and_answers_as_text(client, cast):
     for url_name, visits in site_pages(cast).items():
         assert visits, url_name
         for who, url in visits:
-            client.force_login(cast[who])
+            if who == "visitor":
+                client.logout()
+            else:
+                client.force_login(cast[who])
             response = client.get(url)
             assert response.status_code == HTTPStatus.OK, (url_name, who, url)
             assert_no_markup(response.content.decode(), f"{url} as {who}")

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentorship.fixed import FixedFieldChanged
+from mentorship.invitations.services import invitation_create
 from mentorship.meetings import services as meetings
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
@@ -71,6 +72,14 @@ def world(program, director, sam, chen, levin, noor):
     )
     ask(noor, chen)
     appointment_set(user=sam.user, program=program, level=sam.training_level)
+    invitation_create(
+        program=program,
+        email="priya@example.com",
+        name="Priya Nair",
+        level="intern",
+        starts_on=timezone.localdate() + timedelta(days=200),
+        by=director,
+    )
     return {
         "pairing": pairing,
         "meeting": meeting,

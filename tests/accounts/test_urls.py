@@ -35,6 +35,8 @@ PUBLIC = {
     "account_confirm_email_verification_code",
     "account_signup_by_passkey",
     "account_verify_phone",
+    # An invitation's link: the key in it is the sign-in (mentorship/invitations).
+    "join",
 }
 
 SAMPLE_ARGS = {"int": "1", "str": "sample", "slug": "sample", "path": "sample", "uuid": None}
