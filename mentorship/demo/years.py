@@ -25,9 +25,10 @@ def seed_years(programs: list[Program], now: datetime) -> int:
     )
     new = [
         Appointment(user_id=user_id, year=this_year[program_id], level=level)
-        for user_id, program_id, level in MenteeProfile.objects.filter(
-            program__in=this_year
-        ).values_list("user_id", "program_id", "training_level")
+        for user_id, program_id, level in MenteeProfile.objects.filter(program__in=this_year)
+        # Someone of an incoming class starts in a later year, not this one.
+        .exclude(user__appointments__year__starts_on__gt=today)
+        .values_list("user_id", "program_id", "training_level")
         if (user_id, this_year[program_id].pk) not in placed
     ]
     placed |= {(row.user_id, row.year.pk) for row in new}

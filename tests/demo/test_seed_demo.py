@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from mentorship.demo.invitations import INCOMING
 from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import pairings_quiet
@@ -21,6 +22,11 @@ from mentorship.programs.models import Program
 pytestmark = pytest.mark.django_db
 
 
+def core_people():
+    """The demo's people but for the incoming class (mentorship/demo/invitations.py)."""
+    return User.objects.filter(invitations__isnull=True)
+
+
 def test_seed_demo_creates_the_documented_people_and_prints_their_log_ins(capsys):
     call_command("seed_demo")
 
@@ -31,11 +37,13 @@ def test_seed_demo_creates_the_documented_people_and_prints_their_log_ins(capsys
     director = User.objects.get(email="director@example.com")
     assert director.is_director
     assert User.objects.filter(is_mentor=True, is_mentee=False).count() == 3
-    assert User.objects.filter(is_mentee=True, is_mentor=False).count() == 3
+    assert User.objects.filter(is_mentee=True, is_mentor=False).count() == 3 + len(INCOMING)
     both = User.objects.get(is_mentee=True, is_mentor=True)
     assert both.email == "both@example.com"
-    assert all(u.check_password(DEMO_PASSWORD) for u in User.objects.all())
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 8
+    assert all(u.check_password(DEMO_PASSWORD) for u in core_people())
+    # The two interns of the incoming class who joined have confirmed addresses too.
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 8 + 2
+    assert "Join as an incoming intern (Amara Obi): http" in out
 
 
 def test_seed_demo_is_idempotent():
@@ -44,8 +52,8 @@ def test_seed_demo_is_idempotent():
 
     call_command("seed_demo")
 
-    assert User.objects.count() == 8
-    assert EmailAddress.objects.count() == 8
+    assert User.objects.count() == 8 + len(INCOMING)
+    assert EmailAddress.objects.count() == 8 + 2
     assert User.objects.get(email="mentee@example.com").name == "Sam Whitfield"
 
 
@@ -68,9 +76,9 @@ def test_seed_demo_scales_for_benchmarks():
     call_command("seed_demo", mentors=30, mentees=45)
 
     assert User.objects.filter(is_mentor=True).count() == 3 + 1 + 30
-    assert User.objects.filter(is_mentee=True).count() == 3 + 1 + 45
-    assert EmailAddress.objects.filter(verified=True).count() == 8 + 75
-    assert len(set(User.objects.values_list("name", flat=True))) == 8 + 75
+    assert core_people().filter(is_mentee=True).count() == 3 + 1 + 45
+    assert EmailAddress.objects.filter(verified=True).count() == 8 + 75 + 2
+    assert len(set(core_people().values_list("name", flat=True))) == 8 + 75
 
 
 def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
@@ -101,14 +109,18 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
     assert not dana.memberships.get(program=fellowship).is_approved
     assert not fellowship.mentee_profiles.exists()
 
-    levels = dict(MenteeProfile.objects.values_list("user__email", "training_level"))
+    levels = dict(
+        MenteeProfile.objects.filter(user__in=core_people()).values_list(
+            "user__email", "training_level"
+        )
+    )
     assert levels == {
         "mentee@example.com": "intern",
         "mentee2@example.com": "ca1",
         "mentee3@example.com": "ca2",
         "both@example.com": "ca3",
     }
-    for mentee in MenteeProfile.objects.all():
+    for mentee in MenteeProfile.objects.filter(user__in=core_people()):
         assert mentee.empty_prompts == []
         assert mentee.interests.exists()
         assert mentee.program == residency
@@ -132,7 +144,7 @@ def test_seed_demo_run_twice_creates_no_new_profiles_or_links():
     call_command("seed_demo", mentors=12, mentees=15)
 
     assert [model.objects.count() for model in tables] == before
-    assert before[:3] == [2, 4 + 12, 4 + 15]
+    assert before[:3] == [2, 4 + 12, 4 + 15 + len(INCOMING)]
 
 
 def test_seed_demo_gives_every_generated_mentor_a_full_profile_and_leaves_every_tenth():
@@ -385,7 +397,9 @@ def test_seed_demo_gives_each_program_this_year_and_the_next_and_each_mentee_a_l
         this_year.starts_on.replace(year=this_year.starts_on.year + 1),
     ]
     levels = dict(
-        MenteeProfile.objects.filter(program=residency).values_list("user_id", "training_level")
+        MenteeProfile.objects.filter(program=residency, user__invitations__isnull=True).values_list(
+            "user_id", "training_level"
+        )
     )
     appointments = dict(Appointment.objects.filter(year=this_year).values_list("user_id", "level"))
     assert len(levels) > 20
@@ -398,4 +412,10 @@ def test_seed_demo_gives_each_program_this_year_and_the_next_and_each_mentee_a_l
     # Mentors are faculty or fellows; one who is a resident too keeps that level.
     assert {appointments[user] for user in mentors - set(levels)} <= {"faculty", "fellow"}
     assert set(appointments) == set(levels) | mentors
-    assert Appointment.objects.filter(year__program=residency).count() == len(appointments)
+    # The incoming class starts next year: interns then, nothing this year.
+    incoming = Appointment.objects.filter(user__invitations__program=residency)
+    assert {(a.level, a.year.starts_on) for a in incoming} == {("intern", years[1].starts_on)}
+    assert incoming.count() == len(INCOMING)
+    assert Appointment.objects.filter(year__program=residency).count() == len(appointments) + len(
+        INCOMING
+    )

@@ -7,10 +7,12 @@ Each part of the story is a module of `mentorship.demo`; this runs them in order
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection, transaction
+from django.templatetags.static import static
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorship.demo.invitations import seed_invitations
 from mentorship.demo.meetings import seed_meetings
 from mentorship.demo.pairings import seed_generated, seed_story
 from mentorship.demo.people import log_ins, seed_people
@@ -58,6 +60,7 @@ class Command(BaseCommand):
         told = seed_story(director, now)
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
+        invited, join_path = seed_invitations(residency, director, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -72,6 +75,13 @@ class Command(BaseCommand):
             f"New meetings: {new_meetings}, with {new_notes} notes and "
             f"{new_commitments} commitments."
         )
+        self.stdout.write(
+            f"Incoming interns invited now: {invited}. Their invitations are in the admin "
+            "(sent, opened, joined, expired); bring in another class there, with "
+            f"{absolute(static('invitations/incoming-class-example.csv'))}."
+        )
+        if join_path:
+            self.stdout.write(f"Join as an incoming intern (Amara Obi): {absolute(join_path)}")
         self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for line in log_ins():
             self.stdout.write(line)
