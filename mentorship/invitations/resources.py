@@ -144,6 +144,12 @@ class IncomingClassResource(resources.ModelResource):
         self.skip_problems = skip_problems
         self.by = by
 
+    def get_user_visible_fields(self):
+        # The columns a file holds: "what needs fixing" is the preview's own.
+        return [
+            field for field in self.get_import_fields() if field.column_name != "what needs fixing"
+        ]
+
     @classmethod
     def get_display_name(cls):
         return "Incoming class"
