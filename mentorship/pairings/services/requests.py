@@ -159,6 +159,7 @@ def request_accept(*, request: MentorshipRequest, by: User, reply: str = "") -> 
         mentee=request.mentee,
         program=request.program,
         origin=Pairing.Origin.REQUEST,
+        kind=Pairing.kind_for(mentor, request.program),
         request=request,
         created_by=by,
         mentor_confirmed_at=now,
