@@ -4,19 +4,23 @@ pairing's kind is decided when it is made, from the mentor's level then."""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.pairings import services
 from mentorship.pairings.models import Pairing
 from mentorship.years.models import Level
 from tests.factories import (
+    add_totp,
     make_appointment,
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
+    make_pairing,
 )
-from tests.pairings.service_support import ask
+from tests.pairings.service_support import ask, refused
+from tests.pairings.test_admin_queries import PAIRING_CHANGELIST_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +120,6 @@ def _mentee_at(program, level, email="tess@example.com", name="Tess Moreau"):
 def test_a_ca3_mentee_asking_a_ca2_near_peer_is_refused_with_a_reason(
     program, cal, django_capture_on_commit_callbacks, mailoutbox
 ):
-    from tests.pairings.service_support import refused
-
     tess = _mentee_at(program, Level.CA3)
     error = refused(
         "near_peer_not_ahead",
@@ -164,3 +166,117 @@ def test_a_ca3_mentee_reads_why_on_the_ca2_near_peers_page(client, program, cal)
     response = client.get(cal.get_absolute_url())
     assert response.status_code == 200
     assert "near-peer mentor for residents earlier in training" in response.content.decode()
+
+
+# --- where it shows -----------------------------------------------------------------
+
+
+def test_the_pairing_page_says_near_peer_warmly_to_each_side(client, ivy, rosa):
+    pairing = make_pairing(rosa, ivy, kind=Pairing.Kind.NEAR_PEER)
+    client.force_login(ivy.user)
+    page = client.get(pairing.get_absolute_url()).content.decode()
+    assert "Rosa is a senior resident who remembers the first year" in page
+    client.force_login(rosa.user)
+    page = client.get(pairing.get_absolute_url()).content.decode()
+    assert "You remember the first year well, and Ivy is living it now." in page
+
+
+def test_a_faculty_pairing_page_says_nothing_of_near_peers(client, sam, chen):
+    pairing = make_pairing(chen, sam)
+    client.force_login(sam.user)
+    assert "Near-peer" not in client.get(pairing.get_absolute_url()).content.decode()
+
+
+def test_the_home_page_cards_of_both_sides_say_near_peer(client, ivy, rosa):
+    make_pairing(rosa, ivy, kind=Pairing.Kind.NEAR_PEER)
+    for person in (ivy.user, rosa.user):
+        client.force_login(person)
+        assert '<span class="badge badge--near-peer">Near-peer</span>' in (
+            client.get(reverse("home")).content.decode()
+        )
+
+
+def test_the_yes_e_mail_says_near_peer(ivy, rosa, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_accept(request=ask(ivy, rosa), by=rosa.user)
+    to_ivy = [m for m in mailoutbox if m.to == ["ivy@example.com"]][-1]
+    assert "Rosa is a near-peer mentor: a senior resident who remembers the first year" in (
+        to_ivy.body
+    )
+    assert "near-peer mentor" in to_ivy.alternatives[0][0]
+
+
+def test_a_proposed_near_peer_pairing_e_mail_tells_the_mentor_too(
+    ivy, rosa, director, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pairing_propose(mentor=rosa, mentee=ivy, by=director)
+    to_rosa = next(m for m in mailoutbox if m.to == ["rosa@example.com"])
+    assert "This is a near-peer pairing: you remember the first year well" in to_rosa.body
+
+
+def test_a_faculty_pairing_e_mail_says_nothing_of_near_peers(
+    sam, chen, director, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pairing_propose(mentor=chen, mentee=sam, by=director)
+    assert all("near-peer" not in m.body for m in mailoutbox)
+
+
+# --- directors see them apart ---------------------------------------------------------
+
+
+@pytest.fixture
+def both_kinds(program, ivy, rosa, sam, chen, noor, levin):
+    return {
+        "near_peer": make_pairing(rosa, ivy, kind=Pairing.Kind.NEAR_PEER),
+        "faculty": make_pairing(chen, sam),
+        "proposed": make_pairing(levin, noor, Pairing.Status.PROPOSED),
+    }
+
+
+def test_the_admin_filters_pairings_by_mentor_type(client, director, both_kinds, other_director):
+    add_totp(director)
+    client.force_login(director)
+    url = reverse("admin:pairings_pairing_changelist")
+    page = client.get(url)
+    assert "By mentor type" in page.content.decode()
+    assert "Near-peer mentor" in page.content.decode()  # the column
+    near = client.get(url, {"kind__exact": "near_peer"}).context["cl"].result_list
+    assert [p.pk for p in near] == [both_kinds["near_peer"].pk]
+    faculty = client.get(url, {"kind__exact": "faculty"}).context["cl"].result_list
+    assert {p.pk for p in faculty} == {both_kinds["faculty"].pk, both_kinds["proposed"].pk}
+
+
+def test_another_programs_director_sees_none_of_them(client, other_director, both_kinds):
+    add_totp(other_director)
+    client.force_login(other_director)
+    url = reverse("admin:pairings_pairing_changelist")
+    assert list(client.get(url, {"kind__exact": "near_peer"}).context["cl"].result_list) == []
+
+
+def test_the_filtered_changelist_costs_what_the_plain_one_does(
+    client, director, both_kinds, django_assert_max_num_queries
+):
+    add_totp(director)
+    client.force_login(director)
+    url = reverse("admin:pairings_pairing_changelist")
+    client.get(url)
+    with django_assert_max_num_queries(PAIRING_CHANGELIST_QUERIES):
+        assert client.get(url, {"kind__exact": "near_peer"}).status_code == 200
+
+
+def test_the_directors_home_counts_faculty_and_near_peer_pairings_apart(
+    client, director, both_kinds
+):
+    client.force_login(director)
+    people = client.get(reverse("home")).context["people"]
+    # Under way only: the proposed pairing counts for neither.
+    assert (people["faculty_pairings"], people["near_peer_pairings"]) == (1, 1)
+
+
+def test_a_mentee_home_shows_no_program_counts(client, ivy, both_kinds):
+    client.force_login(ivy.user)
+    response = client.get(reverse("home"))
+    assert "people" not in response.context
+    assert "pairings with a near-peer mentor" not in response.content.decode()
