@@ -280,3 +280,26 @@ def test_a_mentee_home_shows_no_program_counts(client, ivy, both_kinds):
     response = client.get(reverse("home"))
     assert "people" not in response.context
     assert "pairings with a near-peer mentor" not in response.content.decode()
+
+
+# --- pairings made before kinds existed --------------------------------------------
+
+
+def test_the_migration_marks_existing_pairings_of_ca2_and_ca3_mentors_near_peer(
+    ivy, rosa, cal, sam, chen, other_program
+):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("mentorship.pairings.migrations.0004_pairing_kind")
+    ca3 = make_pairing(rosa, ivy)
+    ca2 = make_pairing(cal, sam)
+    faculty = make_pairing(chen, ivy)
+    make_appointment(chen.user, program=other_program, level=Level.CA3)  # elsewhere
+    Pairing.objects.update(kind=Pairing.Kind.FACULTY)
+
+    migration.mark_near_peers(apps, None)
+
+    kinds = dict(Pairing.objects.values_list("pk", "kind"))
+    assert kinds == {ca3.pk: "near_peer", ca2.pk: "near_peer", faculty.pk: "faculty"}
