@@ -119,13 +119,6 @@ class MenteeProfile(FixedFieldsMixin, PromptsMixin, models.Model):
         return self._current_appointment
 
     @property
-    def level(self) -> str:
-        """ "ca2": this year's level (years.Level), or the typed one until an appointment exists."""
-        if appointment := self.current_appointment():
-            return appointment.level
-        return self.training_level
-
-    @property
     def level_described(self) -> str:
         """ "CA-2 in 2026–27" from this year's appointment; what they typed until one exists."""
         if appointment := self.current_appointment():
