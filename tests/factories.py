@@ -180,3 +180,11 @@ def make_request(mentor, mentee, *, days_ago: int = 0, **fields):
         created_at=timezone.now() - timedelta(days=days_ago),
         **fields,
     )
+
+
+def make_appointment(user, *, program, level: str, day=None):
+    """This person's level in the program's academic year of `day` (today)."""
+    from mentorship.years.models import AcademicYear, Appointment
+
+    year = AcademicYear.objects.for_day(program, day)
+    return Appointment.objects.create(user=user, year=year, level=level)

@@ -58,13 +58,26 @@ def home(request: HttpRequest) -> HttpResponse:
                     ),
                 ),
             ),
-            "conflicts": Pairing.objects.directed_by(user)
-            .filter(
-                status=Pairing.Status.PROPOSED,
-                needs_conflict_approval=True,
-                conflict_approved_at__isnull=True,
-            )
-            .count(),
+            # Pairings under way by the mentor's kind, and those waiting on a
+            # director's approval, counted in one pass.
+            **Pairing.objects.directed_by(user).aggregate(
+                conflicts=Count(
+                    "pk",
+                    filter=Q(
+                        status=Pairing.Status.PROPOSED,
+                        needs_conflict_approval=True,
+                        conflict_approved_at__isnull=True,
+                    ),
+                ),
+                faculty_pairings=Count(
+                    "pk",
+                    filter=Q(status__in=Pairing.RUNNING_STATUSES, kind=Pairing.Kind.FACULTY),
+                ),
+                near_peer_pairings=Count(
+                    "pk",
+                    filter=Q(status__in=Pairing.RUNNING_STATUSES, kind=Pairing.Kind.NEAR_PEER),
+                ),
+            ),
         }
     # One query per role, however many interests or programs the profiles have.
     if user.is_mentee:

@@ -78,7 +78,9 @@ STORY_LINES = {
     "mentor2@example.com": "Sam's request waits; declined Ana, suggesting Priya",
     "mentor3@example.com": "asked Ana a question; mentor to Noor (paused)",
     "mentee@example.com": "paired with Dana, last met 47 days ago; waiting to hear from Luis",
-    "mentee2@example.com": "declined by Luis with a suggestion; Priya asked a question",
+    "mentee2@example.com": "declined by Luis with a suggestion; Priya asked a question; "
+    "Noor is her near-peer mentor",
     "mentee3@example.com": "one request withdrawn, one expired; a pairing proposed",
-    "both@example.com": "a paused and an ended pairing as mentee; proposed as mentor",
+    "both@example.com": "a paused and an ended pairing as mentee; near-peer mentor to Ana, "
+    "proposed to Jordan",
 }

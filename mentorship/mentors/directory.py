@@ -41,6 +41,27 @@ SEARCH_FIELDS = [
 # residents far enough along to mentor those just starting (near-peers).
 MENTOR_LEVELS = [Level.FACULTY, Level.FELLOW, Level.CA3, Level.CA2]
 
+# A near-peer mentor is a resident at one of these levels this year: a senior
+# resident who remembers the first year. Every other mentor is a faculty mentor.
+NEAR_PEER_LEVELS = [Level.CA2, Level.CA3]
+
+
+def near_peer_levels_for(mentee_level: str | None) -> list[str]:
+    """The near-peer levels a mentee at `mentee_level` may be offered and may ask:
+    only those above their own, so a CA-2 can't near-peer a CA-3 (nor another CA-2),
+    and a fellow has no near-peers. Without a level (someone who isn't a mentee),
+    every near-peer level. The one place this rule is decided."""
+    if mentee_level not in Level.values:
+        return list(NEAR_PEER_LEVELS)
+    rank = Level.values.index(mentee_level)
+    return [level for level in NEAR_PEER_LEVELS if Level.values.index(level) > rank]
+
+
+def is_first_year(mentee_level: str | None) -> bool:
+    """Students, interns and CA-1s: those the directory offers near-peers to first."""
+    return mentee_level in (Level.STUDENT, Level.INTERN, Level.CA1)
+
+
 # The directory's "how you'd meet" choices, and the field that says each.
 FORMAT_FIELDS = {
     "in_person": "meets_in_person",
@@ -91,6 +112,39 @@ class DirectoryQuerySet(models.QuerySet):
         appointments = Appointment.objects.current(day).filter(user=OuterRef("user"), level=level)
         return self.filter(Exists(appointments))
 
+    def _near_peer_appointments(self, levels, programs=None, day=None):
+        appointments = Appointment.objects.current(day).filter(
+            user=OuterRef("user"), level__in=levels
+        )
+        if programs is not None:
+            appointments = appointments.filter(year__program__in=programs)
+        return appointments
+
+    def with_near_peer_level(self, programs=None, day=None):
+        """`near_peer_level`: "ca2" or "ca3" for a near-peer mentor (their appointment
+        this year, in one of `programs` when given), None for a faculty mentor."""
+        appointments = self._near_peer_appointments(NEAR_PEER_LEVELS, programs, day)
+        return self.annotate(
+            near_peer_level=Subquery(appointments.order_by("-level").values("level")[:1])
+        )
+
+    def near_peers(self, programs=None, day=None):
+        """Near-peer mentors: residents at NEAR_PEER_LEVELS this year."""
+        return self.filter(Exists(self._near_peer_appointments(NEAR_PEER_LEVELS, programs, day)))
+
+    def near_peers_for(self, mentee_level: str | None, programs=None, day=None):
+        """The near-peer mentors a mentee at this level may have (near_peer_levels_for)."""
+        levels = near_peer_levels_for(mentee_level)
+        return self.filter(Exists(self._near_peer_appointments(levels, programs, day)))
+
+    def offered_to(self, mentee_level: str | None, programs=None, day=None):
+        """Faculty mentors, and the near-peers a mentee at this level may have: the
+        near-peers at their own level or below are left out."""
+        refused = [lvl for lvl in NEAR_PEER_LEVELS if lvl not in near_peer_levels_for(mentee_level)]
+        if not refused:
+            return self
+        return self.exclude(Exists(self._near_peer_appointments(refused, programs, day)))
+
     def with_a_place(self):
         """Taking new mentees, with some place left: their open pairings
         (pairings.MentorLoad) hold fewer places than they offer."""
@@ -111,6 +165,8 @@ class DirectoryQuerySet(models.QuerySet):
             mentors = mentors.at_level(level)
         if used.get("open_only"):
             mentors = mentors.with_a_place()
+        if used.get("near_peer"):
+            mentors = mentors.near_peers()
         if q := used.get("q"):
             mentors = mentors.search(q)
         return mentors

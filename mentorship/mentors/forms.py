@@ -69,6 +69,11 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", "Any stage"), *((level, Level(level).label) for level in MENTOR_LEVELS)],
     )
     open_only = forms.BooleanField(label="Only mentors with open places", required=False)
+    near_peer = forms.BooleanField(
+        label="Only near-peer mentors",
+        required=False,
+        help_text="CA-2 and CA-3 residents who remember the first year.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,6 +109,8 @@ class DirectoryFilterForm(forms.Form):
             parts.append(Level(level).label)
         if used.get("open_only"):
             parts.append("open places only")
+        if used.get("near_peer"):
+            parts.append("near-peers only")
         return ", ".join(parts)
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
+from mentorship.years.models import Level
 
 from .directory import DirectoryQuerySet
 
@@ -240,6 +241,14 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
             )
             if getattr(self, field)
         ]
+
+    @property
+    def near_peer_label(self) -> str:
+        """ "Near-peer · CA-3" for a near-peer mentor, "" for faculty: read from
+        `near_peer_level` (MentorProfile.objects.with_near_peer_level())."""
+        if level := getattr(self, "near_peer_level", None):
+            return f"Near-peer · {Level(level).label}"
+        return ""
 
     @property
     def evaluative_roles(self) -> list[str]:

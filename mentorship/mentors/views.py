@@ -1,10 +1,12 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import (
     Exists,
     OuterRef,
     Prefetch,
+    Subquery,
 )
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,8 +14,9 @@ from django.utils.text import get_text_list
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mentorship.programs.models import Interest, Program
+from mentorship.years.models import Appointment
 
-from .directory import in_taxonomy_order
+from .directory import in_taxonomy_order, is_first_year
 from .forms import DirectoryFilterForm, MentorProfileForm, back_param
 from .models import MentorProfile
 from .services import mentor_set_programs
@@ -34,6 +37,7 @@ def _cards(ids: list[int], user) -> list[MentorProfile]:
         MentorProfile.objects.listed_for(user)
         .filter(pk__in=ids)
         .with_open_places()
+        .with_near_peer_level()
         .select_related("user")
         .prefetch_related(Prefetch("interests", queryset=interests))
         .in_bulk()
@@ -44,12 +48,38 @@ def _cards(ids: list[int], user) -> list[MentorProfile]:
     return cards
 
 
+def _viewer_level(user) -> tuple[str | None, int | None]:
+    """The viewer's level as a mentee this year (their typed one until an appointment
+    exists) and their program, in one query; (None, None) for someone who isn't one."""
+    # Mentee profiles are a neighbouring app: reached by the user's reverse name.
+    appointed = Appointment.objects.current().filter(
+        user=OuterRef("pk"), year__program=OuterRef("mentee_profile__program")
+    )
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk, mentee_profile__isnull=False)
+        .annotate(appointed_level=Subquery(appointed.values("level")[:1]))
+        .values_list("appointed_level", "mentee_profile__training_level", "mentee_profile__program")
+        .first()
+        if user.is_mentee
+        else None
+    )
+    if row is None:
+        return None, None
+    appointed_level, typed_level, program = row
+    return appointed_level or typed_level, program
+
+
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     form.is_valid()  # Whatever didn't clean is left out, never an error page.
     used = form.used()
+    level, program = _viewer_level(request.user)
     matching = MentorProfile.objects.listed_for(request.user).matching(used)
+    if level:
+        # No near-peer at or below the mentee's own level (asking refuses them too).
+        matching = matching.offered_to(level, programs=[program])
     ranked = matching.in_shared_order(request.user)
     # The order is worked out on the ids alone; only the page's 20 are read whole.
     paginator = Paginator(ranked.values_list("pk", flat=True), PER_PAGE)
@@ -69,6 +99,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         "filtered": bool(used),
         "query": query.urlencode(),
         "back": back_param(here.urlencode()),
+        # Students, interns and CA-1s are offered near-peer mentors first.
+        "offer_near_peers": is_first_year(level) and not used,
         "is_member": page.paginator.count > 0 or Program.objects.of_member(request.user).exists(),
     }
     return render(request, "mentors/mentorprofile_list.html", context)

@@ -15,7 +15,9 @@ from django.urls import reverse
 
 from accounts.models import User
 from mentorship.mentees.models import MenteeProfile
+from mentorship.mentors.directory import NEAR_PEER_LEVELS, near_peer_levels_for
 from mentorship.mentors.models import MentorProfile
+from mentorship.years.models import Appointment
 
 from .models import MentorshipRequest, Pairing
 
@@ -23,9 +25,16 @@ from .models import MentorshipRequest, Pairing
 def with_asking_facts(mentees: QuerySet, mentor: MentorProfile) -> QuerySet:
     """Mentees with what obstacle() reads of them: `open_pairing` and
     `pending_request` with this mentor (ids or None), and `pending_count`, their
-    requests waiting for an answer from anyone."""
+    requests waiting for an answer from anyone; `appointed_level`, their level this
+    year (None without an appointment), and `mentor_near_peer_level`, this mentor's
+    when they are a near-peer in the mentee's program (None for faculty)."""
     pending = MentorshipRequest.objects.pending().filter(mentee=OuterRef("pk"))
+    this_year = Appointment.objects.current().filter(year__program=OuterRef("program"))
     return mentees.annotate(
+        appointed_level=Subquery(this_year.filter(user=OuterRef("user")).values("level")[:1]),
+        mentor_near_peer_level=Subquery(
+            this_year.filter(user=mentor.user_id, level__in=NEAR_PEER_LEVELS).values("level")[:1]
+        ),
         open_pairing=Subquery(
             Pairing.objects.open().filter(mentee=OuterRef("pk"), mentor=mentor).values("pk")[:1]
         ),
@@ -57,6 +66,10 @@ def obstacle(mentee: MenteeProfile, mentor: MentorProfile) -> str | None:
         return "no_open_places"
     if mentee.pending_count >= mentee.program.max_pending_requests:
         return "too_many_pending"
+    if (near_peer := mentee.mentor_near_peer_level) and near_peer not in near_peer_levels_for(
+        mentee.appointed_level or mentee.training_level
+    ):
+        return "near_peer_not_ahead"
     return None
 
 
@@ -130,5 +143,14 @@ def asking_status(user: User, mentor: MentorProfile) -> Asking | None:
                 "before asking someone new.",
                 reverse("pairings:request_list"),
                 "See your requests",
+                mentee,
+            )
+        case "near_peer_not_ahead":
+            return Asking(
+                False,
+                f"{name} is a near-peer mentor for residents earlier in training than "
+                "they are, so you can't ask them. A mentor further along could help you more.",
+                reverse("mentors:directory"),
+                "Back to the directory",
                 mentee,
             )

@@ -226,6 +226,12 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, MeetingFiguresMixin, models.Model
         DIRECTOR = "director", "Program director"
         MATCHING = "matching", "Matching round"
 
+    class Kind(models.TextChoices):
+        """Set once, when the pairing is made, from the mentor's level then (kind_for)."""
+
+        FACULTY = "faculty", "Faculty mentor"
+        NEAR_PEER = "near_peer", "Near-peer mentor"
+
     FIXED_FIELDS = ("mentor", "mentee", "program")
     OPEN_STATUSES = [Status.PROPOSED, Status.ACTIVE, Status.PAUSED]
     RUNNING_STATUSES = [Status.ACTIVE, Status.PAUSED]
@@ -238,6 +244,14 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, MeetingFiguresMixin, models.Model
     )
     origin = models.CharField(
         "how it began", max_length=10, choices=Origin.choices, default=Origin.REQUEST
+    )
+    kind = models.CharField(
+        "mentor type",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.FACULTY,
+        db_index=True,
+        help_text="Near-peer: the mentor was a CA-2 or CA-3 resident when the pairing began.",
     )
     request = models.OneToOneField(
         MentorshipRequest,
@@ -317,6 +331,18 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, MeetingFiguresMixin, models.Model
             getattr(self, f"{side}_learned").strip()
             or getattr(self, f"{side}_carry_forward").strip()
         )
+
+    @staticmethod
+    def kind_for(mentor: MentorProfile, program) -> str:
+        """Near-peer when the mentor's appointment in this program this year is at a
+        near-peer level (mentors.directory.NEAR_PEER_LEVELS), faculty otherwise: the
+        one place a new pairing's kind is decided."""
+        near_peer = MentorProfile.objects.filter(pk=mentor.pk).near_peers(programs=[program.pk])
+        return Pairing.Kind.NEAR_PEER if near_peer.exists() else Pairing.Kind.FACULTY
+
+    @property
+    def is_near_peer(self) -> bool:
+        return self.kind == self.Kind.NEAR_PEER
 
     @property
     def is_open(self) -> bool:

@@ -208,6 +208,7 @@ def test_seed_demo_gives_the_core_people_requests_in_every_state():
         ("mentee3@example.com", "mentor@example.com"): "pending",
         ("both@example.com", "mentor3@example.com"): "accepted",
         ("both@example.com", "mentor2@example.com"): "accepted",
+        ("mentee2@example.com", "both@example.com"): "accepted",
     }
     requests = MentorshipRequest.objects.select_related("referred_to__user")
     declined = requests.get(status="declined")
@@ -229,6 +230,7 @@ def test_seed_demo_gives_the_core_people_pairings_in_every_status():
         ("both@example.com", "mentor3@example.com"): "paused",
         ("both@example.com", "mentor2@example.com"): "ended",
         ("mentee3@example.com", "both@example.com"): "proposed",
+        ("mentee2@example.com", "both@example.com"): "active",
     }
     today = timezone.localdate()
     sam_dana = found["mentee@example.com", "mentor@example.com"]
@@ -244,6 +246,13 @@ def test_seed_demo_gives_the_core_people_pairings_in_every_status():
     proposed = found["mentee3@example.com", "both@example.com"]
     assert proposed.origin == "director"
     assert proposed.mentor_confirmed_at and not proposed.mentee_confirmed_at
+    # Noor is a CA-3 this year: her pairings are near-peer, the faculty's are not.
+    kinds = {pair: p.kind for pair, p in found.items()}
+    assert kinds.pop(("mentee2@example.com", "both@example.com")) == "near_peer"
+    assert kinds.pop(("mentee3@example.com", "both@example.com")) == "near_peer"
+    assert set(kinds.values()) == {"faculty"}
+    near_peer = found["mentee2@example.com", "both@example.com"]
+    assert 20 <= (today - near_peer.started_on).days <= 22
 
 
 @pytest.mark.django_db(transaction=True)

@@ -12,9 +12,15 @@ AFTER = [("mentors", "0002_membership")]
 
 
 def migrate(targets):
+    """As `manage.py migrate` does, the sort views dropped first and made again after
+    (PairingsConfig.ready): SQLite can't rebuild the pairings table under them."""
+    from mentorship.pairings.mentor_sorting import after_migrate, before_migrate
+
+    before_migrate(using=connection.alias)
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
+    after_migrate(using=connection.alias)
     return executor.loader.project_state(targets).apps
 
 

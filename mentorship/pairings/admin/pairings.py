@@ -42,6 +42,7 @@ class PairingAdmin(PairingActions, MeetingFigureColumns, ReadOnlyHistoryAdmin):
         "mentee_name",
         "program_name",
         "status",
+        "kind",
         "origin",
         "days_active",
         "needs_approval",
@@ -55,6 +56,7 @@ class PairingAdmin(PairingActions, MeetingFigureColumns, ReadOnlyHistoryAdmin):
     list_filter = [
         DirectedProgramListFilter,
         "status",
+        "kind",
         QuietListFilter,
         NeedsApprovalListFilter,
         StartYearListFilter,
@@ -65,7 +67,7 @@ class PairingAdmin(PairingActions, MeetingFigureColumns, ReadOnlyHistoryAdmin):
     search_fields = PEOPLE_SEARCH
     exclude = REFLECTIONS
     fieldsets = [
-        (None, {"fields": ["mentor", "mentee", "program", "origin", "request"]}),
+        (None, {"fields": ["mentor", "mentee", "program", "kind", "origin", "request"]}),
         ("Status", {"fields": ["status", "created_at", "created_by", "started_on", "ended_on"]}),
         ("Confirmations", {"fields": ["mentor_confirmed_at", "mentee_confirmed_at"]}),
         (

@@ -70,6 +70,7 @@ def pairing_propose(
         mentee=mentee,
         program=program,
         origin=Pairing.Origin.DIRECTOR,
+        kind=Pairing.kind_for(mentor, program),
         created_by=by,
         needs_conflict_approval=bool(mentor.evaluative_roles),
     )

@@ -52,6 +52,10 @@ CANNOT_ASK = {
         "You have {pending} requests waiting for an answer, the most {program} allows "
         "at once. Withdraw one, or wait for an answer, before asking someone new."
     ),
+    "near_peer_not_ahead": (
+        "This mentor is a near-peer for residents earlier in training than they are, "
+        "so you can't ask them. A mentor further along could help you more."
+    ),
 }
 
 
@@ -159,6 +163,7 @@ def request_accept(*, request: MentorshipRequest, by: User, reply: str = "") -> 
         mentee=request.mentee,
         program=request.program,
         origin=Pairing.Origin.REQUEST,
+        kind=Pairing.kind_for(mentor, request.program),
         request=request,
         created_by=by,
         mentor_confirmed_at=now,

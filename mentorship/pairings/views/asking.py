@@ -39,6 +39,7 @@ def mentor_page(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = get_object_or_404(
         MentorProfile.objects.visible_to(request.user)
         .with_open_places()
+        .with_near_peer_level()
         .select_related("user")
         .with_memberships()
         .prefetch_related("interests"),

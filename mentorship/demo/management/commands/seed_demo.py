@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from mentorship.demo.invitations import seed_invitations
 from mentorship.demo.meetings import seed_meetings
+from mentorship.demo.near_peers import seed_near_peers
 from mentorship.demo.pairings import seed_generated, seed_story
 from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         )
         seed_years([residency, fellowship], now)
         told = seed_story(director, now)
+        near_peer_requests, near_peer_pairings = seed_near_peers(now)
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
         invited, join_path = seed_invitations(residency, director, now)
@@ -69,7 +71,8 @@ class Command(BaseCommand):
             f"{new_mentees} mentees."
         )
         self.stdout.write(
-            f"New requests: {told[0] + new_requests}; new pairings: {told[1] + new_pairings}."
+            f"New requests: {told[0] + near_peer_requests + new_requests}; "
+            f"new pairings: {told[1] + near_peer_pairings + new_pairings}."
         )
         self.stdout.write(
             f"New meetings: {new_meetings}, with {new_notes} notes and "
