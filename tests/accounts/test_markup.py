@@ -87,7 +87,7 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
     dana, ari = (
         make_mentor_profile(people[p], programs=[program], capacity=4) for p in ("dana", "ari")
     )
-    ana = make_mentor_profile(people["ana"], programs=[program], is_ccc_member=True)
+    ana = make_mentor_profile(people["ana"], programs=[program], roles=["ccc_member"])
     sam, noor = (make_mentee_profile(people[p], program=program) for p in ("sam", "noor"))
     for profile in (dana, ari, ana):
         fill(profile, mentor_text)
@@ -213,6 +213,7 @@ POST_ONLY = {
     "pairings:resume",
     "meetings:commitment_done",
     "meetings:commitment_carry",
+    "mentors:pledge",
 }
 DOWNLOADS = {"meetings:ics"}
 

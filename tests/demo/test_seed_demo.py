@@ -93,7 +93,9 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
         assert 2 <= mentor.capacity <= 4
         membership = mentor.memberships.get(program=residency)
         assert membership.approved_by.email == "director@example.com"
-    assert mentors.get(user__email="mentor3@example.com").is_ccc_member
+    assert mentors.get(user__email="mentor3@example.com").evaluative_roles_in(residency) == [
+        "Clinical Competency Committee member"
+    ]
     dana = mentors.get(user__email="mentor@example.com")
     assert (dana.title, dana.division) == ("Associate Professor", "Pediatric Anesthesia")
     # The fellowship's only demo member, still waiting for its directors.

@@ -10,9 +10,9 @@ from mentorship.programs.models import Interest
 
 # Two for every signed-in page that writes nothing (the session and the user),
 # then the directory's own five: the count, the page's ids in the shared order,
-# those mentors with their users, their interests, and the interest checkboxes
-# of the filter form.
-DIRECTORY_QUERIES = 7
+# those mentors with their users, their interests, their evaluative role terms in
+# force today, and the interest checkboxes of the filter form.
+DIRECTORY_QUERIES = 8
 
 
 def names_listed(response) -> list[str]:

@@ -71,7 +71,7 @@ def pairing_propose(
         program=program,
         origin=Pairing.Origin.DIRECTOR,
         created_by=by,
-        needs_conflict_approval=bool(mentor.evaluative_roles),
+        needs_conflict_approval=bool(mentor.evaluative_roles_in(program)),
     )
     pairing._history_user = by
     pairing.save()

@@ -17,6 +17,7 @@ from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
 from mentorship.demo.story_people import DEMO_PASSWORD
+from mentorship.demo.terms import seed_terms
 from mentorship.demo.years import seed_years
 from mentorship.site import absolute
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             user_pks, residency, fellowship, director, mentors, mentees, now
         )
         seed_years([residency, fellowship], now)
+        seed_terms(residency, now)
         told = seed_story(director, now)
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
