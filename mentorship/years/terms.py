@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
+from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Program
 
 
@@ -51,10 +52,13 @@ class RoleTermQuerySet(models.QuerySet):
         return self.filter(role__in=EVALUATIVE_ROLES)
 
 
-class RoleTerm(models.Model):
+class RoleTerm(FixedFieldsMixin, models.Model):
     """One person's role in one program, from a first day to a last (or still open)."""
 
     Role = Role
+    # Whose role, where, and which: a different one is a new term, so the dates of
+    # the old one stay true.
+    FIXED_FIELDS = ("user", "program", "role")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_terms"

@@ -61,11 +61,14 @@ class ResolveForm(forms.ModelForm):
         # Said at the field, with what was typed kept; the service checks again.
         data = super().clean()
         resolution = data.get("resolution")
+        note = (data.get("resolution_note") or "").strip()
+        if not resolution and not note:
+            return data  # nothing chosen yet: saved as it was, still waiting
         if not resolution:
             self.add_error(
                 "resolution", forms.ValidationError("Choose what happens.", code="required")
             )
-        elif not (data.get("resolution_note") or "").strip():
+        elif not note:
             message = RESOLUTIONS_NEEDING_A_NOTE[resolution]
             self.add_error("resolution_note", forms.ValidationError(message, code="required"))
         return data
@@ -126,6 +129,8 @@ class ConflictNoticeAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The service settles it (who, when, checks); the form only carried the choice.
+        if not form.cleaned_data.get("resolution"):
+            return
         try:
             conflict_notice_resolve(
                 notice=obj,
