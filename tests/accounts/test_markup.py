@@ -33,6 +33,7 @@ from tests.factories import (
     make_mentor_profile,
     make_pairing,
     make_program,
+    make_role_term,
 )
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +168,12 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
             learned=markup("learned"),
             carry_forward=markup("carry"),
         )
+        # Dana, who has mentored Sam for a month, joins the CCC today: the directors hear.
+        Pairing.objects.filter(pk=pairing.pk).update(
+            started_on=timezone.localdate() - timedelta(30)
+        )
+        make_role_term(dana.user, program, "ccc_member", starts_on=timezone.localdate())
+        pairings.conflict_notices_find()
     template_rendered.disconnect(record)
     return {
         **people,
