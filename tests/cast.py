@@ -111,7 +111,9 @@ def park(program):
 def grey(program):
     """A mentor who sits on the Clinical Competency Committee: she evaluates residents."""
     return make_mentor_profile(
-        make_mentor("grey@example.com", name="Dr Ana Grey"), programs=[program], is_ccc_member=True
+        make_mentor("grey@example.com", name="Dr Ana Grey"),
+        programs=[program],
+        roles=["ccc_member"],
     )
 
 

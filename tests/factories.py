@@ -1,5 +1,7 @@
 """Explicit test data: every value a test relies on is passed in or named here."""
 
+from datetime import date
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.utils import timezone
@@ -93,8 +95,11 @@ def make_mentor_profile(
     accepting_new: bool = True,
     interests=(),
     how_i_help: str = "I like to listen first, then help you map the next step.",
+    roles=(),
     **fields,
 ):
+    """`roles`: role terms ("ccc_member", …) in every program given, in force since
+    ROLES_SINCE and still open."""
     from django.utils import timezone
 
     from mentorship.mentors.models import MentorProfile
@@ -114,7 +119,22 @@ def make_mentor_profile(
         *programs, through_defaults={"approved_at": timezone.now() if approved else None}
     )
     profile.interests.add(*[interest(n) if isinstance(n, str) else n for n in interests])
+    for program in programs:
+        for role in roles:
+            make_role_term(user, program, role)
     return profile
+
+
+ROLES_SINCE = date(2024, 7, 1)
+
+
+def make_role_term(user, program, role: str, *, starts_on=ROLES_SINCE, ends_on=None, note=""):
+    """One person's role in a program from `starts_on` to `ends_on` (open if None)."""
+    from mentorship.years.terms import RoleTerm
+
+    return RoleTerm.objects.create(
+        user=user, program=program, role=role, starts_on=starts_on, ends_on=ends_on, note=note
+    )
 
 
 def make_mentee_profile(

@@ -30,6 +30,7 @@ from mentorship.mentors.models import MentorProfile
 from mentorship.pairings import services
 from mentorship.pairings.models import MentorshipRequest, Pairing
 from mentorship.programs.models import Program
+from mentorship.years.terms import RoleTerm
 
 
 def _backdate(instance, **fields) -> None:
@@ -239,8 +240,16 @@ def seed_generated(program: Program, director: User, now) -> tuple[int, int]:
         requests.append(request)
         return request
 
+    # Who evaluates the program's residents today (years.RoleTerm), read once.
+    evaluators = set(
+        RoleTerm.objects.in_force(today)
+        .evaluative()
+        .filter(program=program)
+        .values_list("user_id", flat=True)
+    )
+
     def pair(mentee, mentor, i: int, status: str, started: int | None, request=None):
-        evaluates = bool(mentor.evaluative_roles)
+        evaluates = mentor.user_id in evaluators
         start = when(started, i) if started is not None else None
         pairing = Pairing(
             mentor=mentor,

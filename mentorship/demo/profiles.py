@@ -45,7 +45,6 @@ def generated_mentor(index: int, interests: list[Interest]) -> dict:
         "meets_in_person": index % 3 != 0,
         "meets_by_video": index % 3 != 1,
         "meets_by_phone": index % 5 == 0,
-        "is_ccc_member": index % 13 == 0,
         "how_i_help": f"{HELP_FIRST[index % len(HELP_FIRST)]} "
         f"{HELP_THEN[(index // len(HELP_FIRST)) % len(HELP_THEN)]}",
         "wish_told": WISH_TOLD[(index * 4) % len(WISH_TOLD)],

@@ -51,7 +51,6 @@ CORE_MENTORS = {
         "capacity": 4,
         "meets_in_person": True,
         "meets_by_video": False,
-        "is_ccc_member": True,
         "interests": [
             "Critical care",
             "Quality and safety",

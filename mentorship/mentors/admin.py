@@ -124,16 +124,6 @@ class MentorProfileAdmin(admin.ModelAdmin):
         (None, {"fields": ["user", "title", "division", "interests"]}),
         ("Availability", {"fields": ["capacity", "accepting_new"]}),
         ("Meets", {"fields": ["meets_in_person", "meets_by_video", "meets_by_phone"]}),
-        (
-            "Roles in which they evaluate residents",
-            {
-                "fields": [
-                    "is_ccc_member",
-                    "holds_program_director_title",
-                    "is_associate_program_director",
-                ]
-            },
-        ),
         ("Prompts", {"fields": MentorProfile.PROMPTS}),
         ("Dates", {"fields": ["created_at", "updated_at"]}),
     ]

@@ -189,9 +189,6 @@ class MentorProfileForm(forms.ModelForm):
             "meets_in_person",
             "meets_by_video",
             "meets_by_phone",
-            "is_ccc_member",
-            "holds_program_director_title",
-            "is_associate_program_director",
             *MentorProfile.PROMPTS,
         ]
         labels = {
@@ -202,9 +199,6 @@ class MentorProfileForm(forms.ModelForm):
             "meets_in_person": "In person",
             "meets_by_video": "By video",
             "meets_by_phone": "By phone",
-            "is_ccc_member": "I'm on the Clinical Competency Committee",
-            "holds_program_director_title": "I'm a residency program director",
-            "is_associate_program_director": "I'm an associate program director",
         }
         help_texts = {
             "interests": "Residents find mentors by these. Tick as many as you like.",
@@ -242,17 +236,6 @@ class MentorProfileForm(forms.ModelForm):
     @property
     def prompt_fields(self):
         return [self[name] for name in MentorProfile.PROMPTS]
-
-    @property
-    def role_fields(self):
-        return [
-            self[name]
-            for name in (
-                "is_ccc_member",
-                "holds_program_director_title",
-                "is_associate_program_director",
-            )
-        ]
 
     @property
     def format_fields(self):

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,7 +22,8 @@ from django.utils import timezone
 from mentorship.fixed import FixedFieldsMixin
 from mentorship.programs.models import Interest, Program
 from mentorship.programs.prompts import PromptsMixin
-from mentorship.years.models import Level
+from mentorship.years.models import AcademicYear, Level
+from mentorship.years.terms import evaluative_terms, role_labels
 
 from .directory import DirectoryQuerySet
 
@@ -151,11 +154,8 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
     meets_by_video = models.BooleanField("by video", default=True)
     meets_by_phone = models.BooleanField("by phone", default=False)
 
-    # Roles in which the mentor evaluates residents: residents choose differently
-    # when their mentor also grades them.
-    is_ccc_member = models.BooleanField("Clinical Competency Committee member", default=False)
-    holds_program_director_title = models.BooleanField("residency program director", default=False)
-    is_associate_program_director = models.BooleanField("associate program director", default=False)
+    # Roles in which the mentor evaluates residents are dated terms (years.RoleTerm),
+    # per program: evaluative_roles and evaluative_roles_in read them.
 
     how_i_help = models.TextField(
         "How do you like to help?",
@@ -242,6 +242,9 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
             if getattr(self, field)
         ]
 
+    # Evaluative roles are the user's role terms in force (years.RoleTerm), prefetched
+    # where a page shows many profiles (evaluative_terms_now("user__role_terms")).
+
     @property
     def near_peer_label(self) -> str:
         """ "Near-peer · CA-3" for a near-peer mentor, "" for faculty: read from
@@ -252,15 +255,32 @@ class MentorProfile(FixedFieldsMixin, PromptsMixin, models.Model):
 
     @property
     def evaluative_roles(self) -> list[str]:
-        return [
-            label
-            for field, label in (
-                ("holds_program_director_title", "Residency program director"),
-                ("is_associate_program_director", "Associate program director"),
-                ("is_ccc_member", "Clinical Competency Committee member"),
-            )
-            if getattr(self, field)
-        ]
+        """Roles in force today in which this mentor evaluates residents, in any program."""
+        terms = getattr(self.user, "evaluative_terms_now", None)
+        if terms is None:
+            terms = evaluative_terms(self.user_id)
+        return role_labels(terms)
+
+    def evaluative_roles_in(self, program, day: date | None = None) -> list[str]:
+        """The same, in one program on `day` (today): what the conflict rule reads."""
+        program_id = getattr(program, "pk", program)
+        terms = getattr(self.user, "evaluative_terms_now", None)
+        if terms is None or day is not None:
+            return role_labels(evaluative_terms(self.user_id, program_id, day))
+        return role_labels(t for t in terms if t.program_id == program_id)
+
+    def has_pledged_in(self, program, day: date | None = None) -> bool:
+        """They confirmed, for the program's academic year `day` (today) falls in, that
+        what they hear as a mentor is never used in evaluations."""
+        day = day or timezone.localdate()
+        return self.pledges.filter(
+            year__program=program, year__starts_on__lte=day, year__ends_on__gte=day
+        ).exists()
+
+    def does_not_evaluate_in(self, program, day: date | None = None) -> bool:
+        """ "This mentor does not evaluate you": pledged this year, and no evaluative
+        role in the program on that day."""
+        return not self.evaluative_roles_in(program, day) and self.has_pledged_in(program, day)
 
 
 class Membership(FixedFieldsMixin, models.Model):
@@ -306,3 +326,23 @@ class Membership(FixedFieldsMixin, models.Model):
     @property
     def is_approved(self) -> bool:
         return self.approved_at is not None
+
+
+class EvaluationPledge(models.Model):
+    """A mentor's yearly word that what they hear as a mentor is never used in
+    evaluations: one per program year, so each program's residents can read it."""
+
+    TEXT = "What I hear as a mentor is never used in evaluations."
+
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="pledges")
+    year = models.ForeignKey(AcademicYear, on_delete=models.CASCADE, related_name="pledges")
+    confirmed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-year__starts_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["mentor", "year"], name="one_pledge_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.mentor}, {self.year}"

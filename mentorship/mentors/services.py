@@ -13,8 +13,9 @@ from accounts.models import User
 from mentorship.emails import queue_email
 from mentorship.programs.models import Program
 from mentorship.site import absolute
+from mentorship.years.models import AcademicYear
 
-from .models import Membership, MentorProfile
+from .models import EvaluationPledge, Membership, MentorProfile
 
 
 @transaction.atomic
@@ -84,3 +85,18 @@ def mentor_unapprove(*, profile: MentorProfile, by: User) -> list[Membership]:
         membership.approved_at, membership.approved_by = None, None
         membership.save(update_fields=["approved_at", "approved_by"])
     return approved
+
+
+@transaction.atomic
+def mentor_pledge(*, profile: MentorProfile, by: User, day=None) -> list[EvaluationPledge]:
+    """The mentor confirms, for this academic year of each of their programs, that
+    what they hear as a mentor is never used in evaluations. Confirming twice in a
+    year keeps the first confirmation."""
+    if by.pk != profile.user_id:
+        raise ValueError("Only the mentor gives their own word.")
+    pledges = []
+    for membership in profile.memberships.select_related("program"):
+        year = AcademicYear.objects.for_day(membership.program, day)
+        pledge, _ = EvaluationPledge.objects.get_or_create(mentor=profile, year=year)
+        pledges.append(pledge)
+    return pledges

@@ -7,4 +7,5 @@ app_name = "mentors"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("profile/", views.profile_edit, name="profile_edit"),
+    path("profile/pledge/", views.pledge, name="pledge"),
 ]

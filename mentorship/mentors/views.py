@@ -11,15 +11,16 @@ from django.db.models import (
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_text_list
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentorship.programs.models import Interest, Program
 from mentorship.years.models import Appointment
+from mentorship.years.terms import evaluative_terms_now
 
 from .directory import in_taxonomy_order, is_first_year
 from .forms import DirectoryFilterForm, MentorProfileForm, back_param
 from .models import MentorProfile
-from .services import mentor_set_programs
+from .services import mentor_pledge, mentor_set_programs
 
 PER_PAGE = 20
 
@@ -39,7 +40,9 @@ def _cards(ids: list[int], user) -> list[MentorProfile]:
         .with_open_places()
         .with_near_peer_level()
         .select_related("user")
-        .prefetch_related(Prefetch("interests", queryset=interests))
+        .prefetch_related(
+            Prefetch("interests", queryset=interests), evaluative_terms_now("user__role_terms")
+        )
         .in_bulk()
     )
     cards = [mentors[pk] for pk in ids if pk in mentors]
@@ -142,3 +145,23 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Your profile is saved.")
         return redirect(profile)
     return render(request, "mentors/mentorprofile_form.html", {"form": form, "creating": creating})
+
+
+@require_POST
+def pledge(request: HttpRequest) -> HttpResponse:
+    """The mentor's yearly word that what they hear as a mentor stays out of evaluations.
+    Only ever your own profile: there is no id in this URL."""
+    profile = MentorProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        messages.info(request, "Write your mentor profile first.")
+        return redirect("mentors:profile_edit")
+    if mentor_pledge(profile=profile, by=request.user):
+        messages.success(
+            request,
+            "Thank you. Residents of your programs now read on your profile that you "
+            "don't evaluate them, unless you hold a role in which you do. We'll ask "
+            "again next academic year.",
+        )
+    else:
+        messages.info(request, "Join a program first: the word is given to its residents.")
+    return redirect(profile)

@@ -360,6 +360,12 @@ class Pairing(FixedFieldsMixin, TwoSidesMixin, MeetingFiguresMixin, models.Model
         return getattr(self, side) if side else None
 
     @property
+    def mentor_evaluative_roles(self) -> list[str]:
+        """The roles in which the mentor evaluates residents of this pairing's program
+        today (years.RoleTerm): what its e-mails and pages name."""
+        return self.mentor.evaluative_roles_in(self.program_id)
+
+    @property
     def days_active(self) -> int | None:
         if not self.started_on:
             return None
@@ -419,3 +425,6 @@ class InterestsInCommon(models.Model):
 
     def __str__(self):
         return f"{self.mentor} and {self.mentee}: {self.shared} in common"
+
+
+from .conflicts import ConflictNotice  # noqa: E402, F401  (a model of this app, in its own module)

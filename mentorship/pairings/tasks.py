@@ -1,4 +1,5 @@
-"""Background jobs for requests: the daily expiry of requests nobody answered."""
+"""Background jobs: the daily expiry of requests nobody answered, and the daily
+check for role terms that made a running pairing's mentor evaluate its mentee."""
 
 import logging
 
@@ -22,3 +23,15 @@ def expire_stale_requests() -> int:
     finally:
         # Queued even when this run fails, so one bad day doesn't stop the chain.
         repeat_tomorrow(expire_stale_requests)
+
+
+@task()
+def find_conflict_notices() -> int:
+    """Record and announce conflicts that started during running pairings, then queue
+    the next run a day from now."""
+    try:
+        made = services.conflict_notices_find()
+        logger.info("Recorded %d conflict notices", made)
+        return made
+    finally:
+        repeat_tomorrow(find_conflict_notices)

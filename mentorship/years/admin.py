@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
+from django.utils import timezone
 
 from accounts.admin_site import ROWS_PER_PAGE
 from mentorship.programs.admin import DirectedProgramListFilter, directed_programs
@@ -10,6 +11,7 @@ from mentorship.programs.models import Program
 from mentorship.subqueries import count_per
 
 from .models import AcademicYear, Appointment, Level
+from .terms import RoleTerm
 
 
 class YearProgramListFilter(DirectedProgramListFilter):
@@ -178,3 +180,57 @@ class AppointmentAdmin(admin.ModelAdmin):
     @admin.display(description="program")
     def program_name(self, obj: Appointment) -> str:
         return obj.program_name
+
+
+class InForceListFilter(admin.SimpleListFilter):
+    """Terms in force today, ended, or yet to start."""
+
+    title = "when"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("now", "In force today"), ("ended", "Ended"), ("later", "Starting later")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "now":
+            return queryset.in_force(today)
+        if self.value() == "ended":
+            return queryset.filter(ends_on__lt=today)
+        if self.value() == "later":
+            return queryset.filter(starts_on__gt=today)
+        return queryset
+
+
+@admin.register(RoleTerm)
+class RoleTermAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "program", "starts_on", "ends_on", "evaluates"]
+    list_filter = [DirectedProgramListFilter, InForceListFilter, "role"]
+    list_select_related = ["user", "program"]
+    list_per_page = ROWS_PER_PAGE
+    show_full_result_count = False
+    search_fields = ["user__name", "user__email", "note"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at", "updated_at"]
+    fields = ["user", "program", "role", "starts_on", "ends_on", "note", *readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Whose term, in which program and for which role, never changes: a new
+        # role is a new term, so the dates of the old one stay true.
+        return [*self.readonly_fields, "user", "program", "role"] if obj else self.readonly_fields
+
+    def get_queryset(self, request: HttpRequest):
+        return RoleTerm.objects.directed_by(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "program":
+            kwargs["queryset"] = Program.objects.directed_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="name", ordering="user__name")
+    def name(self, obj: RoleTerm) -> str:
+        return obj.user.name
+
+    @admin.display(description="evaluates residents", boolean=True)
+    def evaluates(self, obj: RoleTerm) -> bool:
+        return obj.is_evaluative

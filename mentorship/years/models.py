@@ -169,3 +169,6 @@ def appointments_now(lookup: str = "appointments"):
         queryset=Appointment.objects.current().select_related("year"),
         to_attr="appointments_now",
     )
+
+
+from .terms import RoleTerm  # noqa: E402, F401  (a model of this app, in its own module)

@@ -35,6 +35,7 @@ from tests.factories import (
     make_mentor_profile,
     make_pairing,
     make_program,
+    make_role_term,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
     dana, ari = (
         make_mentor_profile(people[p], programs=[program], capacity=4) for p in ("dana", "ari")
     )
-    ana = make_mentor_profile(people["ana"], programs=[program], is_ccc_member=True)
+    ana = make_mentor_profile(people["ana"], programs=[program], roles=["ccc_member"])
     sam, noor = (make_mentee_profile(people[p], program=program) for p in ("sam", "noor"))
     for profile in (dana, ari, ana):
         fill(profile, mentor_text)
@@ -178,6 +179,12 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
             starts_on=AcademicYear.objects.for_day(program).ends_on + timedelta(days=1),
             by=director,
         )
+        # Dana, who has mentored Sam for a month, joins the CCC today: the directors hear.
+        Pairing.objects.filter(pk=pairing.pk).update(
+            started_on=timezone.localdate() - timedelta(30)
+        )
+        make_role_term(dana.user, program, "ccc_member", starts_on=timezone.localdate())
+        pairings.conflict_notices_find()
     template_rendered.disconnect(record)
     return {
         **people,
@@ -225,6 +232,7 @@ POST_ONLY = {
     "pairings:resume",
     "meetings:commitment_done",
     "meetings:commitment_carry",
+    "mentors:pledge",
 }
 DOWNLOADS = {"meetings:ics"}
 

@@ -24,10 +24,11 @@ from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
-from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.pairings.models import ConflictNotice, MentorshipRequest, Pairing
 from mentorship.years.models import Appointment
 from mentorship.years.services import appointment_set
-from tests.factories import add_totp, make_mentee, make_pairing
+from mentorship.years.terms import RoleTerm
+from tests.factories import add_totp, make_mentee, make_pairing, make_role_term
 from tests.html_forms import forms_in
 from tests.pairings.service_support import ask
 
@@ -80,6 +81,9 @@ def world(program, director, sam, chen, levin, noor):
         starts_on=timezone.localdate() + timedelta(days=200),
         by=director,
     )
+    # Dana joins the CCC during her pairing with Sam: a term, and a notice for it.
+    term = make_role_term(chen.user, program, "ccc_member", starts_on=timezone.localdate())
+    ConflictNotice.objects.create(pairing=pairing, term=term)
     return {
         "pairing": pairing,
         "meeting": meeting,
@@ -201,6 +205,7 @@ OWNERS = {
     "request": (lambda w: MentorshipRequest.objects.first(), "mentee", "sam"),
     "membership": (lambda w: w["pairing"].mentor.memberships.first(), "mentor", "ari"),
     "appointment": (lambda w: Appointment.objects.get(user=w["sam"].user), "user", "director"),
+    "role term": (lambda w: RoleTerm.objects.first(), "user", "director"),
 }
 
 

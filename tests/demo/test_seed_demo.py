@@ -101,7 +101,9 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
         assert 2 <= mentor.capacity <= 4
         membership = mentor.memberships.get(program=residency)
         assert membership.approved_by.email == "director@example.com"
-    assert mentors.get(user__email="mentor3@example.com").is_ccc_member
+    assert mentors.get(user__email="mentor3@example.com").evaluative_roles_in(residency) == [
+        "Clinical Competency Committee member"
+    ]
     dana = mentors.get(user__email="mentor@example.com")
     assert (dana.title, dana.division) == ("Associate Professor", "Pediatric Anesthesia")
     # The fellowship's only demo member, still waiting for its directors.
@@ -428,3 +430,29 @@ def test_seed_demo_gives_each_program_this_year_and_the_next_and_each_mentee_a_l
     assert Appointment.objects.filter(year__program=residency).count() == len(appointments) + len(
         INCOMING
     )
+
+
+def test_seed_demo_dates_the_roles_and_most_mentors_give_their_word():
+    from mentorship.mentors.models import EvaluationPledge
+    from mentorship.years.terms import RoleTerm
+
+    call_command("seed_demo", mentors=30, mentees=45)
+    call_command("seed_demo", mentors=30, mentees=45)
+
+    residency = Program.objects.get(slug="stanford-anesthesiology")
+    terms = RoleTerm.objects.in_force().filter(program=residency)
+    assert set(terms.values_list("user__email", "role")) >= {
+        ("director@example.com", "program_director"),
+        ("mentor3@example.com", "ccc_member"),
+        ("both@example.com", "chief_resident"),
+        ("mentor2@example.com", "wellness_lead"),
+        ("mentor0013@example.com", "ccc_member"),
+        ("mentor0026@example.com", "ccc_member"),
+    }
+    assert terms.count() == 6  # a second run adds nothing
+    pledged = set(EvaluationPledge.objects.values_list("mentor__user__email", flat=True))
+    assert "mentor@example.com" in pledged
+    assert "mentor3@example.com" not in pledged
+    assert "mentor0007@example.com" not in pledged
+    listed = MentorProfile.objects.listed_in([residency.pk]).count()
+    assert len(pledged) > listed / 2

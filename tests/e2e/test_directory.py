@@ -40,7 +40,7 @@ def test_a_resident_filters_the_directory_searches_and_reads_a_profile(
         wish_told="That asking for help is a strength, and that sourdough is a fine hobby.",
         ask_me_about="Pediatric airways, parenting in residency, and bread.",
         learning_now="Point-of-care ultrasound, slowly.",
-        is_ccc_member=True,
+        roles=["ccc_member"],
     )
     make_mentor_profile(
         make_mentor("haddad@stanford.edu", name="Dr Noor Haddad"),

@@ -9,10 +9,11 @@ from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.programs.models import Interest
 
 # Two for every signed-in page that writes nothing (the session and the user),
-# then the directory's own six: the mentee's level this year (which near-peers
+# then the directory's own seven: the mentee's level this year (which near-peers
 # they are offered), the count, the page's ids in the shared order, those mentors
-# with their users, their interests, and the interest checkboxes of the filter form.
-DIRECTORY_QUERIES = 8
+# with their users, their interests, their evaluative role terms in force today,
+# and the interest checkboxes of the filter form.
+DIRECTORY_QUERIES = 9
 
 
 def names_listed(response) -> list[str]:

@@ -11,6 +11,7 @@ from tests.factories import (
     make_mentor,
     make_mentor_profile,
     make_pairing,
+    make_role_term,
 )
 
 pytestmark = pytest.mark.django_db
@@ -90,9 +91,8 @@ def test_the_profile_hides_the_mentors_e_mail_address(client, chen, program):
 
 
 def test_evaluative_roles_are_stated_plainly(client, chen, program):
-    chen.is_ccc_member = True
-    chen.is_associate_program_director = True
-    chen.save()
+    make_role_term(chen.user, program, "ccc_member")
+    make_role_term(chen.user, program, "associate_program_director")
     client.force_login(make_mentee_profile(program=program).user)
 
     text = client.get(url(chen)).content.decode()

@@ -114,7 +114,7 @@ def test_a_card_shows_title_interests_places_help_and_evaluative_roles(client, p
         capacity=3,
         interests=["Pediatric anesthesia", "Parenting"],
         how_i_help="Walks after hard calls. " + "x" * 300,
-        is_ccc_member=True,
+        roles=["ccc_member"],
     )
     client.force_login(mentee)
 

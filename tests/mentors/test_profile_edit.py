@@ -21,7 +21,6 @@ def answers(program, **changes) -> dict:
         "accepting_new": "on",
         "meets_in_person": "on",
         "meets_by_video": "on",
-        "is_ccc_member": "on",
         "how_i_help": "A listening ear, then a map of the next step.",
         "wish_told": "That asking for help is a strength.",
         "ask_me_about": "Pediatric airways and sourdough.",
@@ -40,7 +39,7 @@ def test_a_mentor_without_a_profile_sees_an_empty_form(client, program):
     assert response.status_code == HTTPStatus.OK
     assert "<h1>Your mentor profile</h1>" in text
     assert "How do you like to help?" in text
-    assert "Residents choose differently when their mentor also evaluates them" in text
+    assert "are kept by your program's directors, with their dates" in text
     assert 'type="number"' in text
     assert "Send my profile for approval" in text
 
@@ -62,7 +61,6 @@ def test_a_mentor_creates_their_profile_and_waits_for_approval(client, program):
     assert "Waiting for approval in Stanford Anesthesiology." in text
     assert not profile.is_listed
     assert profile.capacity == 3
-    assert profile.is_ccc_member
     assert list(profile.programs.all()) == [program]
     assert {i.name for i in profile.interests.all()} == {"Pediatric anesthesia", "Parenting"}
     assert (profile.meets_in_person, profile.meets_by_video, profile.meets_by_phone) == (

@@ -13,6 +13,7 @@ from tests.factories import (
     make_mentor_profile,
     make_pairing,
     make_program,
+    make_role_term,
 )
 
 pytestmark = pytest.mark.django_db
@@ -140,8 +141,7 @@ def test_saying_yes_as_a_mentor_who_evaluates_residents_waits_for_a_director(
 ):
     director = make_director()
     program.directors.add(director)
-    chen.holds_program_director_title = True
-    chen.save()
+    make_role_term(chen.user, program, "program_director")
     client.force_login(chen.user)
 
     text = text_of(answer(client, asked, "accept"))

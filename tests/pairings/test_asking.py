@@ -16,6 +16,7 @@ from tests.factories import (
     make_pairing,
     make_program,
     make_request,
+    make_role_term,
     make_user,
 )
 from tests.pairings.service_support import DREW_YOU
@@ -141,8 +142,7 @@ def test_asking_is_framed_as_a_gift_with_the_three_prompts(client, sam, chen):
 
 
 def test_a_mentor_who_evaluates_residents_is_named_so_before_asking(client, sam, chen):
-    chen.is_ccc_member = True
-    chen.save()
+    make_role_term(chen.user, sam.program, "ccc_member")
     client.force_login(sam.user)
 
     text = text_of(client.get(ask_url(chen)))

@@ -33,7 +33,7 @@ def priya(program):
         make_mentor("priya@example.com", name="Dr Priya Raman"),
         programs=[program],
         division="Critical Care Medicine",
-        is_ccc_member=True,
+        roles=["ccc_member"],
     )
 
 

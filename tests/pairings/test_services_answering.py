@@ -50,13 +50,13 @@ def test_a_mentor_accepts_and_an_active_pairing_starts(
 
 
 @pytest.mark.parametrize(
-    "role", ["is_ccc_member", "holds_program_director_title", "is_associate_program_director"]
+    "role", ["ccc_member", "ccc_chair", "program_director", "associate_program_director"]
 )
 def test_accepting_as_a_mentor_who_evaluates_residents_waits_for_a_director(
     role, program, sam, director, other_director, django_capture_on_commit_callbacks, mailoutbox
 ):
     evaluator = make_mentor_profile(
-        make_mentor("grey@example.com", name="Dr Ana Grey"), programs=[program], **{role: True}
+        make_mentor("grey@example.com", name="Dr Ana Grey"), programs=[program], roles=[role]
     )
     request = ask(sam, evaluator)
 

@@ -8,6 +8,7 @@ requests.py (the requests' changelist) and history.py (what both share).
 from django.contrib import admin
 
 from ..models import MentorshipRequest, Pairing
+from . import conflicts  # noqa: F401  (registers ConflictNotice)
 from .pairings import PairingAdmin
 from .requests import MentorshipRequestAdmin
 

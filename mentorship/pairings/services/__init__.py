@@ -9,6 +9,7 @@ they share. Callers use this package's names: `services.request_accept(...)`.
 """
 
 from .changes import WRONG_SIDE, PairingError, is_director_of
+from .conflicts import conflict_notice_resolve, conflict_notices_find
 from .pairings import (
     pairing_activate,
     pairing_approve_conflict,
@@ -34,6 +35,8 @@ from .requests import (
 __all__ = [
     "WRONG_SIDE",
     "PairingError",
+    "conflict_notice_resolve",
+    "conflict_notices_find",
     "is_director_of",
     "pairing_activate",
     "pairing_approve_conflict",

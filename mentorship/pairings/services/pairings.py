@@ -19,6 +19,7 @@ from .changes import (
     lock_pairing,
     save_changes,
 )
+from .conflicts import conflict_notices_settle_by_reassigning
 
 
 def _activate_if_ready(pairing: Pairing, by: User) -> bool:
@@ -72,7 +73,7 @@ def pairing_propose(
         origin=Pairing.Origin.DIRECTOR,
         kind=Pairing.kind_for(mentor, program),
         created_by=by,
-        needs_conflict_approval=bool(mentor.evaluative_roles),
+        needs_conflict_approval=bool(mentor.evaluative_roles_in(program)),
     )
     pairing._history_user = by
     pairing.save()
@@ -250,6 +251,7 @@ def pairing_reassign(
     if new_mentor.pk == pairing.mentor_id:
         raise PairingError("Choose a different mentor.", code="same_mentor")
     pairing_end(pairing=pairing, by=by, reason=reason or f"Reassigned to {new_mentor}.")
+    conflict_notices_settle_by_reassigning(pairing=pairing, by=by, to=str(new_mentor))
     return pairing_propose(mentor=new_mentor, mentee=pairing.mentee, by=by, program=pairing.program)
 
 

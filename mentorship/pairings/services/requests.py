@@ -157,7 +157,7 @@ def request_accept(*, request: MentorshipRequest, by: User, reply: str = "") -> 
     )
     request.reply = reply
     save_changes(request, by, ["status", "closed_at", "closed_by", "reply"])
-    needs_approval = bool(mentor.evaluative_roles)
+    needs_approval = bool(mentor.evaluative_roles_in(request.program))
     pairing = Pairing(
         mentor=mentor,
         mentee=request.mentee,

@@ -10,6 +10,7 @@ from mentorship.mentors.forms import directory_url
 from mentorship.mentors.models import MentorProfile
 from mentorship.once import already_made, form_token, posted_token
 from mentorship.programs.models import Interest
+from mentorship.years.terms import RoleTerm, evaluative_terms_now
 
 from .. import services
 from ..asking import asking_status
@@ -17,21 +18,28 @@ from ..forms import RequestForm
 from ..models import MentorshipRequest
 from ..services import PairingError
 
+ROLE_PHRASES = {
+    RoleTerm.Role.PROGRAM_DIRECTOR.label: "a residency program director",
+    RoleTerm.Role.ASSOCIATE_PROGRAM_DIRECTOR.label: "an associate program director",
+    RoleTerm.Role.CCC_MEMBER.label: "a Clinical Competency Committee member",
+    RoleTerm.Role.CCC_CHAIR.label: "the Clinical Competency Committee's chair",
+}
 
-def _roles_phrase(mentor: MentorProfile) -> str:
+
+def _roles_phrase(roles: list[str]) -> str:
     """“a residency program director and a Clinical Competency Committee member”."""
-    roles = [
-        phrase
-        for flag, phrase in (
-            (mentor.holds_program_director_title, "a residency program director"),
-            (mentor.is_associate_program_director, "an associate program director"),
-            (mentor.is_ccc_member, "a Clinical Competency Committee member"),
-        )
-        if flag
-    ]
-    if len(roles) > 1:
-        return ", ".join(roles[:-1]) + " and " + roles[-1]
-    return roles[0] if roles else ""
+    phrases = [ROLE_PHRASES.get(label, label.lower()) for label in roles]
+    if len(phrases) > 1:
+        return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return phrases[0] if phrases else ""
+
+
+def _roles_for(mentor: MentorProfile, mentee) -> list[str]:
+    """The mentor's evaluative roles in force today: in the viewer's program when the
+    viewer is a mentee there (the conflict rule's program), else in any program."""
+    if mentee is not None:
+        return mentor.evaluative_roles_in(mentee.program_id)
+    return mentor.evaluative_roles
 
 
 @require_GET
@@ -42,9 +50,14 @@ def mentor_page(request: HttpRequest, pk: int) -> HttpResponse:
         .with_near_peer_level()
         .select_related("user")
         .with_memberships()
-        .prefetch_related("interests"),
+        .prefetch_related("interests", evaluative_terms_now("user__role_terms")),
         pk=pk,
     )
+    asking = asking_status(request.user, mentor)
+    # The viewer as a mentee who could ask (None for the owner, a director, …).
+    mentee = asking.mentee if asking else None
+    roles = _roles_for(mentor, mentee)
+    is_owner = mentor.user_id == request.user.pk
     labels = dict(Interest.Category.choices)
     interests_by_category: dict[str, list[Interest]] = {}
     for interest in mentor.interests.all():
@@ -55,11 +68,19 @@ def mentor_page(request: HttpRequest, pk: int) -> HttpResponse:
         "mentor": mentor,
         # The directory as the person left it, when they came from it.
         "directory_url": directory_url(request.GET.get("back", "")),
-        "is_owner": mentor.user_id == request.user.pk,
+        "is_owner": is_owner,
+        # The owner's yearly word, asked again until given for each program's year.
+        "pledge_due": is_owner
+        and any(not mentor.has_pledged_in(m.program_id) for m in mentor.memberships.all()),
         "interests_by_category": interests_by_category,
         "prompts": mentor.answered_prompts,
-        "roles_phrase": _roles_phrase(mentor),
-        "asking": asking_status(request.user, mentor),
+        "roles_phrase": _roles_phrase(roles),
+        "asking": asking,
+        # Said to a mentee only: the mentor's yearly word, and no evaluative role
+        # in the mentee's program today.
+        "does_not_evaluate": mentee is not None
+        and not roles
+        and mentor.has_pledged_in(mentee.program_id),
         # The directory's filters, when the person came from it (`?back=`).
         "back": request.GET.get("back", ""),
     }
@@ -115,5 +136,11 @@ def request_create(request: HttpRequest, mentor_id: int) -> HttpResponse:
                 "most mentors answer within a week.",
             )
             return redirect(sent)
-    context = {"mentor": mentor, "asking": asking, "form": form, "once": form_token(request)}
+    context = {
+        "mentor": mentor,
+        "asking": asking,
+        "form": form,
+        "once": form_token(request),
+        "evaluative_roles": mentor.evaluative_roles_in(asking.mentee.program_id),
+    }
     return render(request, "pairings/mentorshiprequest_form.html", context)

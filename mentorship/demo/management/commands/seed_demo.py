@@ -20,6 +20,7 @@ from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
 from mentorship.demo.story_people import DEMO_PASSWORD
+from mentorship.demo.terms import seed_terms
 from mentorship.demo.years import seed_years
 from mentorship.site import absolute
 
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             user_pks, residency, fellowship, director, mentors, mentees, now
         )
         seed_years([residency, fellowship], now)
+        seed_terms(residency, now)
         told = seed_story(director, now)
         near_peer_requests, near_peer_pairings = seed_near_peers(now)
         new_requests, new_pairings = seed_generated(residency, director, now)
