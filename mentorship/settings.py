@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "mentorship.mentees",
     "mentorship.pairings",
     "mentorship.meetings",
+    "mentorship.rollover",
     "mentorship.dashboard",
     "mentorship.demo",
     "simple_history",
