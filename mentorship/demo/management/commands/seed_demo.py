@@ -16,6 +16,7 @@ from mentorship.demo.pairings import seed_generated, seed_story
 from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
+from mentorship.demo.rollover import seed_rollover
 from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.demo.years import seed_years
 from mentorship.site import absolute
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         told = seed_story(director, now)
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
+        rollover = seed_rollover(residency, director, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -71,6 +73,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"New meetings: {new_meetings}, with {new_notes} notes and "
             f"{new_commitments} commitments."
+        )
+        self.stdout.write(
+            f"The rollover into {rollover.to_year.label} is drafted: the director sees it at "
+            f"{absolute(reverse('rollover:wizard', args=[residency.slug]))}"
         )
         self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for line in log_ins():
