@@ -25,6 +25,9 @@ from mentorship.mentors.models import MentorProfile
 from mentorship.mentors.services import mentor_approve, mentor_set_programs
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
+from mentorship.rollover import services as rollovers
+from mentorship.rollover.models import CapacityConfirmation, Rollover
+from mentorship.years.models import AcademicYear, Appointment, Level
 from tests.factories import (
     make_director,
     make_mentee,
@@ -167,6 +170,14 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
             learned=markup("learned"),
             carry_forward=markup("carry"),
         )
+        # The year's rollover: Sam graduates (his pairing with Dana ends), Noor moves
+        # up; Sam is asked to mentor as alumni and Dana to reconfirm her places.
+        this_year = AcademicYear.objects.for_day(program)
+        Appointment.objects.create(user=sam.user, year=this_year, level=Level.CA3)
+        Appointment.objects.create(user=noor.user, year=this_year, level=Level.INTERN)
+        rollover = Rollover.objects.create(program=program, to_year=rollovers.next_year_of(program))
+        rollovers.rollover_ask_alumni(rollover=rollover, by=director)
+        rollovers.rollover_ask_capacity(rollover=rollover, by=director)
     template_rendered.disconnect(record)
     return {
         **people,
@@ -180,6 +191,7 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         "held": held,
         "planned": planned,
         "requests": {"asked": asked, "declined": declined, "accepted": accepted},
+        "rollover": rollover,
         "mail": list(mailoutbox),
         "rendered": rendered,
     }
@@ -213,6 +225,11 @@ POST_ONLY = {
     "pairings:resume",
     "meetings:commitment_done",
     "meetings:commitment_carry",
+    "rollover:choose",
+    "rollover:confirm",
+    "rollover:undo",
+    "rollover:ask_alumni",
+    "rollover:ask_capacity",
 }
 DOWNLOADS = {"meetings:ics"}
 
@@ -281,6 +298,14 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         ],
         "meetings:note_edit": [("dana", reverse("meetings:note_edit", args=[note.pk]))],
         "meetings:export": [("sam", reverse("meetings:export"))],
+        "rollover:wizard": [("director", reverse("rollover:wizard", args=[cast["program"].slug]))],
+        "rollover:alumni": [
+            ("sam", offer.get_absolute_url()) for offer in cast["rollover"].alumni_offers.all()
+        ],
+        "rollover:capacity": [
+            ("dana", c.get_absolute_url())
+            for c in CapacityConfirmation.objects.filter(user=cast["dana"])
+        ],
     }
 
 

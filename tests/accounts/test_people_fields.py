@@ -24,6 +24,7 @@ from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.rollover.models import Rollover
 from mentorship.years.models import Appointment
 from mentorship.years.services import appointment_set
 from tests.factories import add_totp, make_mentee, make_pairing
@@ -70,7 +71,8 @@ def world(program, director, sam, chen, levin, noor):
         meeting, sam.user, "mentee", [NoteInput("taking_away", MENTEE_SHARED, shared=True)]
     )
     ask(noor, chen)
-    appointment_set(user=sam.user, program=program, level=sam.training_level)
+    appointment = appointment_set(user=sam.user, program=program, level=sam.training_level)
+    Rollover.objects.create(program=program, to_year=appointment.year)
     return {
         "pairing": pairing,
         "meeting": meeting,
