@@ -15,7 +15,15 @@ from .models import Rollover
 
 @admin.register(Rollover)
 class RolloverAdmin(admin.ModelAdmin):
-    list_display = ["program", "year", "state", "confirmed_by", "confirmed_at", "applied_at", "wizard"]
+    list_display = [
+        "program",
+        "year",
+        "state",
+        "confirmed_by",
+        "confirmed_at",
+        "applied_at",
+        "wizard",
+    ]
     list_filter = [DirectedProgramListFilter, "state"]
     search_fields = ["program__name"]
     list_per_page = ROWS_PER_PAGE
