@@ -40,7 +40,11 @@ def _require_open(to_year: AcademicYear, day: date | None = None) -> None:
 
 
 def _lock_editable(rollover: Rollover) -> Rollover:
-    rollover = Rollover.objects.select_for_update().select_related("to_year").get(pk=rollover.pk)
+    rollover = (
+        Rollover.objects.select_for_update(of=("self",))
+        .select_related("to_year")
+        .get(pk=rollover.pk)
+    )
     if not rollover.is_editable:
         raise RolloverError(
             f"{rollover.to_year.label} has begun and the rollover is applied; "
@@ -149,7 +153,11 @@ def rollover_ask_capacity(*, rollover: Rollover, by: User) -> int:
 @transaction.atomic
 def alumni_answer(*, offer: AlumniOffer, by: User, accepted: bool) -> AlumniOffer:
     """The graduate says yes or no; they may change their mind until the year begins."""
-    offer = AlumniOffer.objects.select_for_update().select_related("rollover").get(pk=offer.pk)
+    offer = (
+        AlumniOffer.objects.select_for_update(of=("self",))
+        .select_related("rollover")
+        .get(pk=offer.pk)
+    )
     if offer.user_id != by.pk:
         raise RolloverError("Only the person asked can answer.", code="not_yours")
     if offer.rollover.state == Rollover.State.APPLIED:
@@ -223,8 +231,8 @@ def rollover_apply(*, rollover: Rollover, day: date | None = None) -> Applied:
     second run (or two at once: the row is locked) changes nothing."""
     day = day or timezone.localdate()
     rollover = (
-        Rollover.objects.select_for_update()
-        .select_related("program", "to_year", "confirmed_by")
+        Rollover.objects.select_for_update(of=("self",))
+        .select_related("program", "to_year")
         .get(pk=rollover.pk)
     )
     done = Applied()
