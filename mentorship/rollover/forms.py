@@ -16,7 +16,6 @@ class ChoiceForm(forms.Form):
         label="New expected end",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Only for an extension.",
     )
     reason = forms.CharField(label="Why", max_length=300, required=False)
 
