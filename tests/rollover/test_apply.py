@@ -126,7 +126,8 @@ def test_the_command_prints_the_plan_on_a_dry_run(scheduled, capsys):
     assert not Appointment.objects.filter(year=scheduled.to_year).exists()
 
 
-def test_the_command_refuses_to_apply_before_the_day(scheduled):
+def test_the_command_refuses_to_apply_before_the_day(scheduled, today):
+    today(date(2027, 6, 30))
     with pytest.raises(CommandError, match="scheduled for 1 July 2027"):
         call_command("rollover", program=scheduled.program.slug, year=2027)
     assert not Appointment.objects.filter(year=scheduled.to_year).exists()
@@ -137,10 +138,22 @@ def test_the_command_names_a_program_it_doesnt_know():
         call_command("rollover", program="nope", dry_run=True)
 
 
-def test_apply_rollovers_command_leaves_a_rollover_before_its_day(scheduled, capsys):
-    # The machine's today (in 2026) is before the scheduled year's first day.
+def test_apply_rollovers_command_leaves_a_rollover_before_its_day(scheduled, capsys, today):
+    today(date(2027, 6, 30))
+
     call_command("apply_rollovers")
 
     assert capsys.readouterr().out.strip() == "Applied 0 rollovers."
     scheduled.refresh_from_db()
     assert scheduled.state == Rollover.State.SCHEDULED
+
+
+def test_apply_rollovers_command_applies_on_the_day_and_not_again(scheduled, capsys, today):
+    today(NEXT_YEAR)
+
+    call_command("apply_rollovers")
+    call_command("apply_rollovers")
+
+    out = capsys.readouterr().out
+    assert "Applied 1 rollover." in out and out.strip().endswith("Applied 0 rollovers.")
+    assert Appointment.objects.filter(year=scheduled.to_year).count() == 3
