@@ -46,6 +46,8 @@ DIRECTOR_PERMISSIONS = [
     "pairings.change_mentorshiprequest",
     # Meetings only: their dates, lengths and formats. Notes have no admin at all.
     "meetings.view_meeting",
+    # The year's rollovers: prepared in the wizard (/director/rollover/), listed here.
+    "rollover.view_rollover",
 ]
 
 

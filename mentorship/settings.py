@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "mentorship.invitations",
     "mentorship.pairings",
     "mentorship.meetings",
+    "mentorship.rollover",
     "mentorship.dashboard",
     "mentorship.demo",
     "simple_history",

@@ -3,7 +3,7 @@
 from datetime import date
 
 from allauth.account.models import EmailAddress
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -41,9 +41,14 @@ def invitation_create(
     appointment of the year they start in, and the invitation e-mail."""
     if level not in PROFILE_LEVELS:
         raise InvitationRefusal(f"{level!r} isn't a resident's level.", "level")
+    taken = InvitationRefusal(f"{email} already has an account.", "exists")
     if User.objects.filter(email__iexact=email).exists():
-        raise InvitationRefusal(f"{email} already has an account.", "exists")
-    user = User.objects.create_user(email=email, name=name, is_mentee=True)
+        raise taken
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(email=email, name=name, is_mentee=True)
+    except IntegrityError:  # made a moment ago by another confirmation
+        raise taken from None
     profile = MenteeProfile.objects.create(
         user=user, program=program, training_level=level, start_year=starts_on.year
     )

@@ -26,7 +26,9 @@ from mentorship.mentors.models import MentorProfile
 from mentorship.mentors.services import mentor_approve, mentor_set_programs
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
-from mentorship.years.models import AcademicYear
+from mentorship.rollover import services as rollovers
+from mentorship.rollover.models import CapacityConfirmation, Rollover
+from mentorship.years.models import AcademicYear, Appointment, Level
 from tests.factories import (
     make_director,
     make_mentee,
@@ -185,6 +187,14 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         )
         make_role_term(dana.user, program, "ccc_member", starts_on=timezone.localdate())
         pairings.conflict_notices_find()
+        # The year's rollover: Sam graduates (his pairing with Dana ends), Noor moves
+        # up; Sam is asked to mentor as alumni and Dana to reconfirm her places.
+        this_year = AcademicYear.objects.for_day(program)
+        Appointment.objects.create(user=sam.user, year=this_year, level=Level.CA3)
+        Appointment.objects.create(user=noor.user, year=this_year, level=Level.INTERN)
+        rollover = Rollover.objects.create(program=program, to_year=rollovers.next_year_of(program))
+        rollovers.rollover_ask_alumni(rollover=rollover, by=director)
+        rollovers.rollover_ask_capacity(rollover=rollover, by=director)
     template_rendered.disconnect(record)
     return {
         **people,
@@ -199,6 +209,7 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         "held": held,
         "planned": planned,
         "requests": {"asked": asked, "declined": declined, "accepted": accepted},
+        "rollover": rollover,
         "mail": list(mailoutbox),
         "rendered": rendered,
     }
@@ -233,6 +244,11 @@ POST_ONLY = {
     "meetings:commitment_done",
     "meetings:commitment_carry",
     "mentors:pledge",
+    "rollover:choose",
+    "rollover:confirm",
+    "rollover:undo",
+    "rollover:ask_alumni",
+    "rollover:ask_capacity",
 }
 DOWNLOADS = {"meetings:ics"}
 
@@ -303,6 +319,14 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         "meetings:export": [("sam", reverse("meetings:export"))],
         # Opened from the e-mail before joining: nobody is signed in yet.
         "invitations:join": [("visitor", cast["invitation"].join_path())],
+        "rollover:wizard": [("director", reverse("rollover:wizard", args=[cast["program"].slug]))],
+        "rollover:alumni": [
+            ("sam", offer.get_absolute_url()) for offer in cast["rollover"].alumni_offers.all()
+        ],
+        "rollover:capacity": [
+            ("dana", c.get_absolute_url())
+            for c in CapacityConfirmation.objects.filter(user=cast["dana"])
+        ],
     }
 
 

@@ -25,6 +25,7 @@ from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import ConflictNotice, MentorshipRequest, Pairing
+from mentorship.rollover.models import Rollover
 from mentorship.years.models import Appointment
 from mentorship.years.services import appointment_set
 from mentorship.years.terms import RoleTerm
@@ -72,7 +73,7 @@ def world(program, director, sam, chen, levin, noor):
         meeting, sam.user, "mentee", [NoteInput("taking_away", MENTEE_SHARED, shared=True)]
     )
     ask(noor, chen)
-    appointment_set(user=sam.user, program=program, level=sam.training_level)
+    appointment = appointment_set(user=sam.user, program=program, level=sam.training_level)
     invitation_create(
         program=program,
         email="priya@example.com",
@@ -84,6 +85,7 @@ def world(program, director, sam, chen, levin, noor):
     # Dana joins the CCC during her pairing with Sam: a term, and a notice for it.
     term = make_role_term(chen.user, program, "ccc_member", starts_on=timezone.localdate())
     ConflictNotice.objects.create(pairing=pairing, term=term)
+    Rollover.objects.create(program=program, to_year=appointment.year)
     return {
         "pairing": pairing,
         "meeting": meeting,

@@ -19,6 +19,7 @@ from mentorship.demo.pairings import seed_generated, seed_story
 from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
+from mentorship.demo.rollover import seed_rollover
 from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.demo.terms import seed_terms
 from mentorship.demo.years import seed_years
@@ -65,6 +66,7 @@ class Command(BaseCommand):
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
         invited, join_path = seed_invitations(residency, director, now)
+        rollover = seed_rollover(residency, director, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -87,6 +89,10 @@ class Command(BaseCommand):
         )
         if join_path:
             self.stdout.write(f"Join as an incoming intern (Amara Obi): {absolute(join_path)}")
+        self.stdout.write(
+            f"The rollover into {rollover.to_year.label} is drafted: the director sees it at "
+            f"{absolute(reverse('rollover:wizard', args=[residency.slug]))}"
+        )
         self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for line in log_ins():
             self.stdout.write(line)
