@@ -41,7 +41,7 @@ def test_a_director_brings_in_a_class_and_an_intern_joins_from_the_email_on_a_ph
     desk.get_by_role("button", name="Submit").click()
 
     # The bad row is named with why; nothing is saved.
-    expect(desk.get_by_role("heading", name="Some rows need fixing")).to_be_visible()
+    expect(desk.get_by_role("heading", name="Some rows need fixing")).to_be_visible(timeout=15_000)
     expect(desk.get_by_text("“CA-7” isn't a level we know")).to_be_visible()
     screenshot(desk, "class-02-problems")
     assert Invitation.objects.count() == 0
@@ -51,7 +51,7 @@ def test_a_director_brings_in_a_class_and_an_intern_joins_from_the_email_on_a_ph
     desk.get_by_label("Its format").select_option(label="csv")
     desk.get_by_label("Leave out the rows with problems").check()
     desk.get_by_role("button", name="Submit").click()
-    expect(desk.get_by_text("2 to invite, 1 left out")).to_be_visible()
+    expect(desk.get_by_text("2 to invite, 1 left out")).to_be_visible(timeout=15_000)
     screenshot(desk, "class-03-preview")
     desk.get_by_role("button", name="Confirm and send the invitations").click()
     desk.wait_for_url(re.compile(r"/admin/invitations/invitation/$"))

@@ -138,7 +138,6 @@ def test_a_mentor_writes_their_profile_on_a_phone_and_fixes_a_mistake(
     page.get_by_label("How do you like to help?").fill("A listening ear, then a map.")
     page.get_by_label("Most active mentees").fill("21")
     page.get_by_label("Pediatric anesthesia").check()
-    page.get_by_label("I'm on the Clinical Competency Committee").check()
     page.get_by_role("button", name="Send my profile for approval").click()
 
     assert page.get_by_text("Choose 20 or fewer.").is_visible()
