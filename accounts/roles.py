@@ -36,6 +36,14 @@ DIRECTOR_PERMISSIONS = [
     "pairings.change_mentorshiprequest",
     # Meetings only: their dates, lengths and formats. Notes have no admin at all.
     "meetings.view_meeting",
+    # Support: the contact and the resources. Messages have no admin at all.
+    "support.view_supportsetup",
+    "support.add_supportsetup",
+    "support.change_supportsetup",
+    "support.view_supportresource",
+    "support.add_supportresource",
+    "support.change_supportresource",
+    "support.delete_supportresource",
 ]
 
 

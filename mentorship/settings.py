@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "mentorship.years",
     "mentorship.mentors",
     "mentorship.mentees",
+    "mentorship.support",
     "mentorship.pairings",
     "mentorship.meetings",
     "mentorship.dashboard",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("mentors/", include("mentorship.mentors.urls")),
     path("mentees/", include("mentorship.mentees.urls")),
+    path("support/", include("mentorship.support.urls")),
     path("", include("mentorship.pairings.urls")),
     path("", include("mentorship.meetings.urls")),
     # allauth's page to add an authenticator app, landing back in the admin after.

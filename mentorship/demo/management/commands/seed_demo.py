@@ -17,6 +17,7 @@ from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
 from mentorship.demo.story_people import DEMO_PASSWORD
+from mentorship.demo.support import seed_support
 from mentorship.demo.years import seed_years
 from mentorship.site import absolute
 
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         told = seed_story(director, now)
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
+        new_support_messages = seed_support(residency, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -71,6 +73,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"New meetings: {new_meetings}, with {new_notes} notes and "
             f"{new_commitments} commitments."
+        )
+        self.stdout.write(
+            f"Support: Dr Priya Raman is {residency.name}'s wellness contact; "
+            f"new messages to her: {new_support_messages}."
         )
         self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for line in log_ins():
