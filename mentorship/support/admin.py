@@ -4,6 +4,7 @@ when it is SMALLEST_COUNT_SHOWN or more."""
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.http import HttpRequest
 from django.utils import formats
@@ -41,6 +42,8 @@ class SupportResourceInline(admin.TabularInline):
     model = SupportResource
     fields = ["title", "url", "description", "order"]
     extra = 1
+    # An address typed without a scheme is the institution's https site.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 def monthly_counts_text(program_id: int) -> list[tuple[str, str]]:
