@@ -48,6 +48,14 @@ DIRECTOR_PERMISSIONS = [
     "meetings.view_meeting",
     # The year's rollovers: prepared in the wizard (/director/rollover/), listed here.
     "rollover.view_rollover",
+    # Support: the contact and the resources. Messages have no admin at all.
+    "support.view_supportsetup",
+    "support.add_supportsetup",
+    "support.change_supportsetup",
+    "support.view_supportresource",
+    "support.add_supportresource",
+    "support.change_supportresource",
+    "support.delete_supportresource",
 ]
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "mentorship.mentors",
     "mentorship.mentees",
     "mentorship.invitations",
+    "mentorship.support",
     "mentorship.pairings",
     "mentorship.meetings",
     "mentorship.rollover",

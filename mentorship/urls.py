@@ -10,6 +10,7 @@ urlpatterns = [
     path("mentors/", include("mentorship.mentors.urls")),
     path("mentees/", include("mentorship.mentees.urls")),
     path("join/", include("mentorship.invitations.urls")),
+    path("support/", include("mentorship.support.urls")),
     path("", include("mentorship.pairings.urls")),
     path("", include("mentorship.meetings.urls")),
     path("", include("mentorship.rollover.urls")),

@@ -28,6 +28,8 @@ from mentorship.meetings.models import Meeting
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
+from mentorship.support.models import SupportResource, SupportSetup
+from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear  # noqa: E402
 from tests.accounts.crafted_support import crawl, sweep, url_names
 from tests.factories import (
@@ -54,6 +56,7 @@ SKIPPED = {
     "account_set_password": "everyone here has a password (redirects to change)",
     "mfa_authenticate": "only during a log-in with two-step verification",
     "favicon": "a redirect to a static file",
+    "support:sent": "the page after a message is sent, with its id (tests/support opens it)",
     # The rollover wizard shows its forms from April 1 only, and the answer pages
     # open from the e-mails that ask; tests/rollover/test_access.py crafts them all.
     "rollover:alumni": "opened from the e-mail asking a graduate",
@@ -127,6 +130,10 @@ def cast(program, director, sam, chen, levin, grey, active):
     make_pairing(chen, jo, Pairing.Status.PAUSED)
     # A mentor Sam hasn't asked yet.
     make_mentor_profile(make_mentor("patel@example.com", name="Dr Raj Patel"), programs=[program])
+    # Dana is the program's wellness contact, with a message from Sam to read.
+    support_setup = SupportSetup.objects.create(program=program, contact=chen.user)
+    SupportResource.objects.create(setup=support_setup, title="EAP", url="https://eap.example/")
+    support_message_send(program=program, by=sam.user, body="Could we talk this week?")
     add_totp(director)
     RecoveryCodes.activate(director)
     # The pages an e-mail links to: a second address of Sam's to confirm, a reset.

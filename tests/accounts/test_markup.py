@@ -28,6 +28,8 @@ from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
 from mentorship.rollover import services as rollovers
 from mentorship.rollover.models import CapacityConfirmation, Rollover
+from mentorship.support.models import SupportSetup
+from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear, Appointment, Level
 from tests.factories import (
     make_director,
@@ -172,6 +174,9 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
             learned=markup("learned"),
             carry_forward=markup("carry"),
         )
+        # Ari is the wellness contact; Sam writes to him, with markup.
+        SupportSetup.objects.create(program=program, contact=ari.user, intro=markup("intro"))
+        support_message = support_message_send(program=program, by=sam.user, body=markup("body"))
         # An intern of the incoming class, invited with markup in their name.
         invited = invitation_create(
             program=program,
@@ -199,6 +204,7 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
     return {
         **people,
         "invitation": invited,
+        "support_message": support_message,
         "director": director,
         "program": program,
         "profiles": {"dana": dana, "ari": ari, "ana": ana, "sam": sam, "noor": noor},
@@ -237,6 +243,7 @@ def test_every_email_shows_names_and_answers_as_text(cast):
 
 # Pages that only take a POST (their forms are on the pages below), and downloads.
 POST_ONLY = {
+    "support:message_read",
     "pairings:question_answer",
     "pairings:confirm",
     "pairings:pause",
@@ -317,6 +324,10 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         ],
         "meetings:note_edit": [("dana", reverse("meetings:note_edit", args=[note.pk]))],
         "meetings:export": [("sam", reverse("meetings:export"))],
+        "support:support": [("sam", reverse("support:support"))],
+        "support:sent": [("sam", reverse("support:sent", args=[cast["support_message"].pk]))],
+        "support:inbox": [("ari", reverse("support:inbox"))],
+        "support:message": [("ari", cast["support_message"].get_absolute_url())],
         # Opened from the e-mail before joining: nobody is signed in yet.
         "invitations:join": [("visitor", cast["invitation"].join_path())],
         "rollover:wizard": [("director", reverse("rollover:wizard", args=[cast["program"].slug]))],

@@ -26,6 +26,7 @@ from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import ConflictNotice, MentorshipRequest, Pairing
 from mentorship.rollover.models import Rollover
+from mentorship.support.models import SupportSetup
 from mentorship.years.models import Appointment
 from mentorship.years.services import appointment_set
 from mentorship.years.terms import RoleTerm
@@ -41,12 +42,20 @@ SHARED = "We talked about asking for help before the pager gets loud."
 MENTEE_SHARED = "Asking early is a kindness to the whole team."
 
 
+ROLES_GIVEN = {(SupportSetup, "contact")}
+
+
 def person_fields(model) -> list:
     """The model's own fields that point at a person: a user or a profile."""
     return [
         f
         for f in model._meta.get_fields()
-        if f.is_relation and f.concrete and f.related_model in PEOPLE
+        if f.is_relation
+        and f.concrete
+        and f.related_model in PEOPLE
+        # A program's wellness contact is a job the director gives, not whose row
+        # it is; the form refuses a director (tests/support).
+        and (model, f.name) not in ROLES_GIVEN
     ]
 
 
@@ -86,6 +95,8 @@ def world(program, director, sam, chen, levin, noor):
     term = make_role_term(chen.user, program, "ccc_member", starts_on=timezone.localdate())
     ConflictNotice.objects.create(pairing=pairing, term=term)
     Rollover.objects.create(program=program, to_year=appointment.year)
+    # Ari is the wellness contact; the setup's form names no one's rows.
+    SupportSetup.objects.create(program=program, contact=levin.user)
     return {
         "pairing": pairing,
         "meeting": meeting,

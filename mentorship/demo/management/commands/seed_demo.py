@@ -21,6 +21,7 @@ from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
 from mentorship.demo.rollover import seed_rollover
 from mentorship.demo.story_people import DEMO_PASSWORD
+from mentorship.demo.support import seed_support
 from mentorship.demo.terms import seed_terms
 from mentorship.demo.years import seed_years
 from mentorship.site import absolute
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         new_meetings, new_notes, new_commitments = seed_meetings(now)
         invited, join_path = seed_invitations(residency, director, now)
         rollover = seed_rollover(residency, director, now)
+        new_support_messages = seed_support(residency, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -92,6 +94,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"The rollover into {rollover.to_year.label} is drafted: the director sees it at "
             f"{absolute(reverse('rollover:wizard', args=[residency.slug]))}"
+        )
+        self.stdout.write(
+            f"Support: Dr Luis Herrera is {residency.name}'s wellness contact; "
+            f"new messages to him: {new_support_messages}."
         )
         self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for line in log_ins():
