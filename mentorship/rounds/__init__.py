@@ -1,0 +1,1 @@
+"""Match Day: a stable, explainable matching round that directors run and publish."""
