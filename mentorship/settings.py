@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "mentorship.support",
     "mentorship.pairings",
     "mentorship.meetings",
+    "mentorship.rounds",
     "mentorship.rollover",
     "mentorship.dashboard",
     "mentorship.demo",

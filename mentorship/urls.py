@@ -13,6 +13,7 @@ urlpatterns = [
     path("support/", include("mentorship.support.urls")),
     path("", include("mentorship.pairings.urls")),
     path("", include("mentorship.meetings.urls")),
+    path("", include("mentorship.rounds.urls")),
     path("", include("mentorship.rollover.urls")),
     # allauth's page to add an authenticator app, landing back in the admin after.
     path("accounts/2fa/totp/activate/", activate_totp, name="mfa_activate_totp"),

@@ -8,17 +8,14 @@ the plan at any time; it changes anything only from the day it opens (April 1
 for a July year).
 """
 
-from functools import wraps
-
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentorship.director import director_page
 from mentorship.programs.models import Program
 from mentorship.years.models import AcademicYear, Appointment
 
@@ -27,26 +24,6 @@ from .forms import CapacityForm, ChoiceForm
 from .models import AlumniOffer, CapacityConfirmation, Rollover, opens_on
 from .plan import plan_for, year_before
 from .services import RolloverError
-
-
-def director_page(view):
-    """The admin's gate: staff, with two-step verification on."""
-
-    @wraps(view)
-    def gated(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        user = request.user
-        if not (user.is_active and user.is_staff):
-            raise Http404("Not a director's page for you.")
-        if not is_mfa_enabled(user):
-            messages.info(
-                request,
-                "Program directors turn on two-step verification before opening their "
-                "programs' pages. It takes a minute with an authenticator app.",
-            )
-            return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
-        return view(request, *args, **kwargs)
-
-    return gated
 
 
 def _program(request: HttpRequest, slug: str) -> Program:

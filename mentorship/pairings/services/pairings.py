@@ -87,6 +87,50 @@ def pairing_propose(
 
 
 @transaction.atomic
+def pairing_from_round(
+    *, mentor: MentorProfile, mentee: MenteeProfile, program: Program, by: User
+) -> Pairing:
+    """A published matching round pairs two people: both took part and chose, so the
+    pairing starts at once and the first-meeting clock with it. The round tells
+    each person their result itself; this sends nothing. Refuses, like every
+    pairing, a mentor with no open place, a pair already paired, a mentee with a
+    mentor, and a mentor who evaluates the program's residents."""
+    if not is_director_of(by, program):
+        raise PairingError(
+            "Only a director of this program can publish a round.", code="not_director"
+        )
+    membership = mentor.memberships.filter(program=program).first()
+    if mentee.program_id != program.pk or membership is None or not membership.is_approved:
+        raise PairingError("Both people must belong to the program.", code="not_in_program")
+    if mentor.user_id == mentee.user_id:
+        raise PairingError("A person can't mentor themselves.", code="self")
+    if mentor.evaluative_roles_in(program):
+        raise PairingError(
+            f"{mentor} evaluates residents of {program} now: pair them with a director's "
+            "recorded approval instead.",
+            code="conflict",
+        )
+    mentee = MenteeProfile.objects.select_for_update().get(pk=mentee.pk)
+    if Pairing.objects.open().filter(mentee=mentee).exists():
+        raise PairingError(f"{mentee} has a mentor already.", code="has_mentor")
+    mentor = lock_mentor_with_a_place(mentor)
+    pairing = Pairing(
+        mentor=mentor,
+        mentee=mentee,
+        program=program,
+        origin=Pairing.Origin.MATCHING,
+        kind=Pairing.kind_for(mentor, program),
+        created_by=by,
+        status=Pairing.Status.ACTIVE,
+        started_on=timezone.localdate(),
+    )
+    pairing.mentor_confirmed_at = pairing.mentee_confirmed_at = timezone.now()
+    pairing._history_user = by
+    pairing.save()
+    return pairing
+
+
+@transaction.atomic
 def pairing_confirm(*, pairing: Pairing, by: User) -> Pairing:
     """One side says yes to a proposed pairing."""
     pairing = lock_pairing(pairing)

@@ -1,0 +1,3 @@
+"""The director's pages of a round (/director/rounds/...)."""
+
+urlpatterns = []
