@@ -23,7 +23,11 @@ def require_director(user: User, round: Round) -> None:
 
 def lock_round(round: Round) -> Round:
     """The round's row, locked: two directors' clicks on one round run one after the other."""
-    return Round.objects.select_for_update().select_related("program", "year").get(pk=round.pk)
+    return (
+        Round.objects.select_for_update(of=("self",))
+        .select_related("program", "year")
+        .get(pk=round.pk)
+    )
 
 
 def require_state(round: Round, *states: str, message: str) -> None:

@@ -116,7 +116,7 @@ def round_publish(*, round: Round, by: User) -> dict:
             round=round,
             count=len(theirs),
             names=", ".join(str(p.mentee) for p in theirs),
-            url=absolute(reverse("dashboard:home")),
+            url=absolute(reverse("home")),
         )
     report = {
         "paired": len(made),

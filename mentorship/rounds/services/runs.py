@@ -218,7 +218,7 @@ class Problem:
 
     @property
     def holds_the_run(self) -> bool:
-        return self.blocking and not self.accepted
+        return self.blocking and bool(self.people) and not self.accepted
 
 
 @dataclass
