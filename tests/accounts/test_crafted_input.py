@@ -28,6 +28,7 @@ from mentorship.meetings.models import Meeting
 from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
+from mentorship.rounds import services as rounds
 from mentorship.support.models import SupportResource, SupportSetup
 from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear  # noqa: E402
@@ -40,6 +41,7 @@ from tests.factories import (
     make_mentor,
     make_mentor_profile,
     make_pairing,
+    make_round,
 )
 from tests.pairings.service_support import DREW_YOU, EXPLORE, HELP_NOW
 
@@ -134,6 +136,14 @@ def cast(program, director, sam, chen, levin, grey, active):
     support_setup = SupportSetup.objects.create(program=program, contact=chen.user)
     SupportResource.objects.create(setup=support_setup, title="EAP", url="https://eap.example/")
     support_message_send(program=program, by=sam.user, body="Could we talk this week?")
+    # Match Day, taking lists: Sam lists Dana and Ari (with a note); Kit lists Dana,
+    # who marked Kit (so her page has every form: places, order, mark and undo).
+    kit = make_mentee_profile(make_mentee("kit@example.com", name="Kit Lane"), program=program)
+    match_day = make_round(program, mentees=[sam, kit], mentors=[chen, levin, grey])
+    rounds.choice_add(round=match_day, mentor=chen, by=sam.user, drew_you="Her calm.")
+    rounds.choice_add(round=match_day, mentor=levin, by=sam.user)
+    rounds.choice_add(round=match_day, mentor=chen, by=kit.user)
+    rounds.exclusion_add(round=match_day, mentor=chen, mentee=kit, by=chen.user, reason="Family.")
     add_totp(director)
     RecoveryCodes.activate(director)
     # The pages an e-mail links to: a second address of Sam's to confirm, a reset.

@@ -159,7 +159,7 @@ def test_another_mentors_mark_is_404(client, round, sam, chen, levin, acted):
     assert Exclusion.objects.filter(pk=exclusion.pk).exists()
 
 
-@pytest.mark.parametrize("crafted", ["", "abc", "-1", "99999999999999999999", "1.5"])
+@pytest.mark.parametrize("crafted", ["", "abc", "-1", "99999999999999999999", "1.5", "²", "٣"])
 def test_a_crafted_mentor_id_is_404(client, round, sam, crafted):
     client.force_login(sam.user)
     assert client.post(url("add", round), {"mentor": crafted}).status_code == 404
@@ -509,7 +509,7 @@ def test_a_mentor_can_rank_only_those_who_listed_them(client, round, sam, ana, c
     choose(round, ana, levin)
     client.force_login(chen.user)
 
-    for crafted in [ana.pk, "abc", "", 10**15]:
+    for crafted in [ana.pk, "abc", "", "²", 10**15]:
         response = client.post(url("ranking", round), {"mentee": crafted, "direction": "up"})
         assert response.status_code == HTTPStatus.NOT_FOUND, crafted
     assert not MentorRanking.objects.exists()

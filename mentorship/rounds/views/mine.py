@@ -141,7 +141,7 @@ def as_mentor(request: HttpRequest, pk: int) -> Part:
 def posted_id(request: HttpRequest, name: str) -> int:
     """An id from the form; anything that isn't one is a 404, like an id of no row."""
     value = request.POST.get(name, "")
-    if not value.isdigit() or len(value) > 12:
+    if not (value.isascii() and value.isdigit()) or len(value) > 12:  # not "²"
         raise Http404
     return int(value)
 
