@@ -748,3 +748,27 @@ def test_a_mentor_page_costs_the_same_for_2_or_20_mentees_listing_them(
         response = client.get(mine(big))
 
     assert text(response).count("I shouldn't mentor this person") == size - 1
+
+
+def test_the_note_and_reason_boxes_give_the_browser_no_limit_to_cut_with(client, round, sam, chen):
+    choose(round, sam, chen)
+    for person in (sam.user, chen.user):
+        client.force_login(person)
+        page = text(client.get(mine(round)))
+        assert "maxlength=" not in page.replace("data-maxlength=", "")
+        assert 'data-maxlength="1000"' in page
+
+
+def test_a_directors_exclusion_isnt_shown_to_the_mentor_as_theirs(
+    client, round, sam, chen, director
+):
+    choose(round, sam, chen)
+    services.exclusion_add(
+        round=round, mentor=chen, mentee=sam, by=director, reason="A past complaint."
+    )
+    client.force_login(chen.user)
+
+    page = text(client.get(mine(round)))
+
+    assert "You asked not to be matched with" not in page
+    assert "A past complaint." not in page
