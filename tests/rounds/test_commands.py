@@ -1,0 +1,35 @@
+"""Match Day's commands: a kept run repeats exactly; reminders from cron."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from mentorship.rounds.models import Run
+from tests.rounds.world import make_world
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_kept_run_repeats_to_the_same_pairs(capsys):
+    world = make_world()
+    world.lists(Sam="AB", Tia="A")
+    run = world.solve()
+    call_command("repeat_run", str(run.pk))
+    assert f"the same {len(run.result)} pairs" in capsys.readouterr().out
+
+
+def test_a_tampered_run_is_named():
+    world = make_world()
+    world.lists(Sam="AB", Tia="A")
+    run = world.solve()
+    Run.objects.filter(pk=run.pk).update(input={**run.input, "lottery": run.input["lottery"][::-1]})
+    with pytest.raises(CommandError, match="doesn't match its fingerprint"):
+        call_command("repeat_run", str(run.pk))
+    with pytest.raises(CommandError, match="There is no run"):
+        call_command("repeat_run", "999999")
+
+
+def test_remind_rounds_says_how_many_it_sent(capsys):
+    make_world()
+    call_command("remind_rounds")
+    assert "Sent 0 Match Day reminders." in capsys.readouterr().out
