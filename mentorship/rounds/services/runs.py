@@ -235,11 +235,11 @@ class Check:
         return not any(p.holds_the_run for p in self.problems)
 
 
-def check(round: Round) -> Check:
+def check(round: Round, inputs: Inputs | None = None) -> Check:
     """Before the run: who has no list, short lists, mentors nobody ranked, mentors
     with no places, places against mentees, pairs each rule removes. Those that
     would spoil the round hold the run until fixed or accepted."""
-    inputs = round_input(round)
+    inputs = inputs or round_input(round)
     names = dict(
         MenteeProfile.objects.filter(pk__in=inputs.entrants).values_list("pk", "user__name")
     )
@@ -398,13 +398,12 @@ def run_solve(
     if what_if and round.state != Round.State.SOLVED:
         raise RoundError("Run the round once before asking “what if”.", code="not_solved")
     base = round.run if what_if else None
+    inputs = round_input(round, {} if not what_if else changes)
     if not what_if:
-        found = check(round)
+        found = check(round, inputs)
         if not found.can_run:
             held = [p.message for p in found.problems if p.holds_the_run]
             raise RoundError("Fix or accept these first: " + " ".join(held), code="problems")
-        changes = {}
-    inputs = round_input(round, changes)
     solved = solve_input(inputs)
     number = (round.runs.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     run = Run.objects.create(
