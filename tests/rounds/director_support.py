@@ -3,7 +3,8 @@ lists that make every kind of explanation.
 
 - Dr Dana Chen has one place; Sam lists her then Dr Ari Levin, Ana lists her then
   Dr Lee Park, and Dana ranks Ana first: Ana gets Dana (her first choice) and Sam
-  gets Ari, his 2nd, because Dana was full with a mentee she ranked higher.
+  gets Ari, his 2nd, because Dana was full with a mentee she ranked higher. Lee
+  Park ranks Noor, then Ana.
 - Noor lists Dr Ana Grey, who sits on the CCC (a conflict: the pair is left out
   before solving), then Lee Park: Noor gets Lee, her 2nd.
 - Alex sends no list: unmatched, and the check holds the run until accepted.
@@ -55,6 +56,7 @@ def fill(round: Round, *, sam, ana, noor, alex, chen, levin, park, grey) -> Roun
     lists(round, {sam: [chen, levin], ana: [chen, park], noor: [grey, park]})
     places(round, {chen: 1, levin: 1, park: 2, grey: 1})
     ranking(round, chen, [ana, sam])
+    ranking(round, park, [noor, ana])
     return round
 
 
