@@ -1,7 +1,8 @@
 """The director's pages of a round (/director/rounds/...): this module holds the
 round's life (the list of rounds, a round's page and its buttons, publishing,
 the CSV and the chair's report) and every URL; the check before the run is in
-director_check.py, the review of a run in director_review.py.
+director_check.py, the review of a run in director_review.py, one mentee or
+mentor of it in director_people.py.
 
 Every page is behind the admin's gate (staff with two-step verification) and
 reads only the rounds of the programs the director directs: any other id is a 404.
@@ -18,10 +19,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mentorship.director import director_page
 
-from .. import review, services
+from .. import record, review, services
 from ..models import Choice, Entrant, Round, Seat
 from ..services import RoundError
-from . import director_check, director_review
+from . import director_check, director_people, director_review
 from .desk import button, round_of
 
 State = Round.State
@@ -196,8 +197,8 @@ def round_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="round-{round.pk}.csv"'
     writer = csv.writer(response)
-    writer.writerow(review.CSV_HEADER)
-    writer.writerows(review.csv_rows(round, story))
+    writer.writerow(record.CSV_HEADER)
+    writer.writerows(record.csv_rows(round, story))
     return response
 
 
@@ -215,9 +216,9 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(
             figures=figures,
             load=review.load_of(figures),
-            removed=review.removed_counts(story),
-            runs=review.runs_of(round, names),
-            moves=review.moves_of(round, names),
+            removed=record.removed_counts(story),
+            runs=record.runs_of(round, names),
+            moves=record.moves_of(round, names),
         )
     return render(request, "rounds/director/report.html", context)
 
@@ -248,17 +249,17 @@ urlpatterns = [
     path("director/rounds/<int:pk>/runs/<int:run_id>/adopt/", director_review.adopt, name="adopt"),
     path(
         "director/rounds/<int:pk>/mentees/<int:mentee_id>/",
-        director_review.mentee,
+        director_people.mentee,
         name="mentee",
     ),
     path(
         "director/rounds/<int:pk>/mentees/<int:mentee_id>/move/",
-        director_review.move,
+        director_people.move,
         name="move",
     ),
     path(
         "director/rounds/<int:pk>/mentors/<int:mentor_id>/",
-        director_review.mentor,
+        director_people.mentor,
         name="mentor",
     ),
     path("director/rounds/<int:pk>/publish/", publish, name="publish"),
