@@ -252,3 +252,45 @@ def make_round(
     Entrant.objects.bulk_create(Entrant(round=round, mentee=m) for m in mentees)
     Seat.objects.bulk_create(Seat(round=round, mentor=m) for m in mentors)
     return round
+
+
+def make_director_round(
+    program,
+    *,
+    mentees=(),
+    mentors=(),
+    state: str = "draft",
+    name: str = "Match Day 2027",
+    list_min: int = 2,
+    list_max: int = 7,
+    by=None,
+    **fields,
+):
+    """A round of `program` for every mentee without a mentor, a draft unless told,
+    straight into the database: lists opened yesterday and due in a week, mentors'
+    answers three days after, results a week after that. `mentees` (profiles) are its
+    entrants and `mentors` (profiles) have its seats, their places not yet confirmed."""
+    from datetime import timedelta
+
+    from mentorship.rounds.models import Entrant, Round, Seat
+
+    today = timezone.localdate()
+    fields.setdefault("opens_on", today - timedelta(days=1))
+    fields.setdefault("mentee_deadline", today + timedelta(days=7))
+    fields.setdefault("mentor_deadline", fields["mentee_deadline"] + timedelta(days=3))
+    fields.setdefault("publish_on", fields["mentor_deadline"] + timedelta(days=7))
+    if state != "draft":
+        fields.setdefault("opened_at", timezone.now() - timedelta(days=1))
+    round = Round.objects.create(
+        program=program,
+        name=name,
+        cohort=Round.Cohort.UNMATCHED,
+        state=state,
+        list_min=list_min,
+        list_max=list_max,
+        created_by=by,
+        **fields,
+    )
+    Entrant.objects.bulk_create(Entrant(round=round, mentee=m) for m in mentees)
+    Seat.objects.bulk_create(Seat(round=round, mentor=m) for m in mentors)
+    return round

@@ -29,6 +29,7 @@ from mentorship.meetings.services import CommitmentInput, NoteInput
 from mentorship.pairings import services as pairings
 from mentorship.pairings.models import Pairing
 from mentorship.rounds import services as rounds
+from mentorship.rounds.models import Choice, Round, Seat
 from mentorship.support.models import SupportResource, SupportSetup
 from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear  # noqa: E402
@@ -36,6 +37,7 @@ from tests.accounts.crafted_support import crawl, sweep, url_names
 from tests.factories import (
     PASSWORD,
     add_totp,
+    make_director_round,
     make_mentee,
     make_mentee_profile,
     make_mentor,
@@ -136,14 +138,17 @@ def cast(program, director, sam, chen, levin, grey, active):
     support_setup = SupportSetup.objects.create(program=program, contact=chen.user)
     SupportResource.objects.create(setup=support_setup, title="EAP", url="https://eap.example/")
     support_message_send(program=program, by=sam.user, body="Could we talk this week?")
+    match_day(program, director, mentees=[sam, jo], mentors=[chen, levin, grey])
     # Match Day, taking lists: Sam lists Dana and Ari (with a note); Kit lists Dana,
     # who marked Kit (so her page has every form: places, order, mark and undo).
     kit = make_mentee_profile(make_mentee("kit@example.com", name="Kit Lane"), program=program)
-    match_day = make_round(program, mentees=[sam, kit], mentors=[chen, levin, grey])
-    rounds.choice_add(round=match_day, mentor=chen, by=sam.user, drew_you="Her calm.")
-    rounds.choice_add(round=match_day, mentor=levin, by=sam.user)
-    rounds.choice_add(round=match_day, mentor=chen, by=kit.user)
-    rounds.exclusion_add(round=match_day, mentor=chen, mentee=kit, by=chen.user, reason="Family.")
+    taking_lists = make_round(program, mentees=[sam, kit], mentors=[chen, levin, grey])
+    rounds.choice_add(round=taking_lists, mentor=chen, by=sam.user, drew_you="Her calm.")
+    rounds.choice_add(round=taking_lists, mentor=levin, by=sam.user)
+    rounds.choice_add(round=taking_lists, mentor=chen, by=kit.user)
+    rounds.exclusion_add(
+        round=taking_lists, mentor=chen, mentee=kit, by=chen.user, reason="Family."
+    )
     add_totp(director)
     RecoveryCodes.activate(director)
     # The pages an e-mail links to: a second address of Sam's to confirm, a reset.
@@ -170,6 +175,34 @@ def cast(program, director, sam, chen, levin, grey, active):
         "people": {"visitor": None, "mentee": sam.user, "mentor": chen.user, "director": director},
         "emailed": emailed,
     }
+
+
+def match_day(program, director, *, mentees, mentors) -> None:
+    """Three rounds, so that every button of the director's Match Day pages shows:
+    a draft (open, archive), one collecting lists (close) and one run once, with a
+    what-if, a pair left out and a short list not yet accepted."""
+    make_director_round(program, name="Winter round", by=director)
+    make_director_round(program, name="Spring round", state=Round.State.COLLECTING, by=director)
+    solved = make_director_round(
+        program, mentees=mentees, mentors=mentors, state=Round.State.CLOSED, by=director
+    )
+    first, second = mentees
+    a, b, c = mentors
+    Seat.objects.filter(round=solved).update(capacity=1, confirmed_at=timezone.now())
+    Choice.objects.bulk_create(
+        [
+            Choice(round=solved, mentee=first, mentor=a, rank=1, drew_you="Her airway course."),
+            Choice(round=solved, mentee=first, mentor=b, rank=2),
+            Choice(round=solved, mentee=second, mentor=b, rank=1),
+        ]
+    )
+    rounds.exclusion_add(round=solved, mentor=c, mentee=first, by=director, reason="Rotation.")
+    rounds.problems_accept(round=solved, by=director, code="short_lists")
+    rounds.run_solve(round=solved, by=director)
+    rounds.run_solve(
+        round=solved, by=director, what_if=True, changes={"capacities": {str(a.pk): 2}}
+    )
+    Round.objects.filter(pk=solved.pk).update(accepted_problems={})  # the check asks again
 
 
 def signed_in(user) -> Client:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentorship.demo.invitations import INCOMING
+from mentorship.demo.rounds import ROUND_MENTORS
 from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import pairings_quiet
@@ -22,9 +23,16 @@ from mentorship.programs.models import Program
 pytestmark = pytest.mark.django_db
 
 
+# The faculty who join the residency's mentors for Match Day (mentorship/demo/rounds.py).
+MATCH_DAY = len(ROUND_MENTORS)
+
+
 def core_people():
-    """The demo's people but for the incoming class (mentorship/demo/invitations.py)."""
-    return User.objects.filter(invitations__isnull=True)
+    """The demo's people but for the incoming class (mentorship/demo/invitations.py)
+    and Match Day's faculty."""
+    return User.objects.filter(invitations__isnull=True).exclude(
+        email__in=[email for email, *_ in ROUND_MENTORS]
+    )
 
 
 def test_seed_demo_creates_the_documented_people_and_prints_their_log_ins(capsys):
@@ -36,13 +44,13 @@ def test_seed_demo_creates_the_documented_people_and_prints_their_log_ins(capsys
     assert DEMO_PASSWORD in out
     director = User.objects.get(email="director@example.com")
     assert director.is_director
-    assert User.objects.filter(is_mentor=True, is_mentee=False).count() == 3
+    assert User.objects.filter(is_mentor=True, is_mentee=False).count() == 3 + MATCH_DAY
     assert User.objects.filter(is_mentee=True, is_mentor=False).count() == 3 + len(INCOMING)
     both = User.objects.get(is_mentee=True, is_mentor=True)
     assert both.email == "both@example.com"
     assert all(u.check_password(DEMO_PASSWORD) for u in core_people())
     # The two interns of the incoming class who joined have confirmed addresses too.
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 8 + 2
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 8 + 2 + MATCH_DAY
     assert "Join as an incoming intern (Amara Obi): http" in out
 
 
@@ -52,8 +60,8 @@ def test_seed_demo_is_idempotent():
 
     call_command("seed_demo")
 
-    assert User.objects.count() == 8 + len(INCOMING)
-    assert EmailAddress.objects.count() == 8 + 2
+    assert User.objects.count() == 8 + len(INCOMING) + MATCH_DAY
+    assert EmailAddress.objects.count() == 8 + 2 + MATCH_DAY
     assert User.objects.get(email="mentee@example.com").name == "Sam Whitfield"
 
 
@@ -75,9 +83,9 @@ def test_running_seed_demo_again_keeps_passwords_and_signs_nobody_out(client):
 def test_seed_demo_scales_for_benchmarks():
     call_command("seed_demo", mentors=30, mentees=45)
 
-    assert User.objects.filter(is_mentor=True).count() == 3 + 1 + 30
+    assert User.objects.filter(is_mentor=True).count() == 3 + 1 + 30 + MATCH_DAY
     assert core_people().filter(is_mentee=True).count() == 3 + 1 + 45
-    assert EmailAddress.objects.filter(verified=True).count() == 8 + 75 + 2
+    assert EmailAddress.objects.filter(verified=True).count() == 8 + 75 + 2 + MATCH_DAY
     assert len(set(core_people().values_list("name", flat=True))) == 8 + 75
 
 
@@ -88,7 +96,7 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
     fellowship = Program.objects.get(slug="peds-fellowship")
     assert residency.name == "Stanford Anesthesiology Residency"
     assert list(residency.directors.values_list("email", flat=True)) == ["director@example.com"]
-    mentors = MentorProfile.objects.select_related("user")
+    mentors = MentorProfile.objects.filter(user__in=core_people()).select_related("user")
     assert {m.user.email for m in mentors} == {
         "mentor@example.com",
         "mentor2@example.com",
@@ -127,7 +135,8 @@ def test_seed_demo_gives_the_core_people_profiles_in_the_residency():
         assert mentee.interests.exists()
         assert mentee.program == residency
     mentee = User.objects.get(email="mentee@example.com")
-    assert set(MentorProfile.objects.listed_for(mentee)) == set(mentors)
+    listed = MentorProfile.objects.listed_for(mentee).filter(user__in=core_people())
+    assert set(listed) == set(mentors)
 
 
 def test_seed_demo_run_twice_creates_no_new_profiles_or_links():
@@ -146,7 +155,7 @@ def test_seed_demo_run_twice_creates_no_new_profiles_or_links():
     call_command("seed_demo", mentors=12, mentees=15)
 
     assert [model.objects.count() for model in tables] == before
-    assert before[:3] == [2, 4 + 12, 4 + 15 + len(INCOMING)]
+    assert before[:3] == [2, 4 + 12 + MATCH_DAY, 4 + 15 + len(INCOMING)]
 
 
 def test_seed_demo_gives_every_generated_mentor_a_full_profile_and_leaves_every_tenth():

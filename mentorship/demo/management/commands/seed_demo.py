@@ -20,6 +20,7 @@ from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
 from mentorship.demo.rollover import seed_rollover
+from mentorship.demo.rounds import seed_round
 from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.demo.support import seed_support
 from mentorship.demo.terms import seed_terms
@@ -69,6 +70,7 @@ class Command(BaseCommand):
         invited, join_path = seed_invitations(residency, director, now)
         rollover = seed_rollover(residency, director, now)
         new_support_messages = seed_support(residency, now)
+        match_day = seed_round(residency, director, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -94,6 +96,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"The rollover into {rollover.to_year.label} is drafted: the director sees it at "
             f"{absolute(reverse('rollover:wizard', args=[residency.slug]))}"
+        )
+        self.stdout.write(
+            f"{match_day.name} for the incoming interns ({match_day.get_state_display().lower()}):"
+            f" the director closes the lists, checks, runs, reviews and publishes it at "
+            f"{absolute(reverse('rounds:manage', args=[match_day.pk]))}"
         )
         self.stdout.write(
             f"Support: Dr Luis Herrera is {residency.name}'s wellness contact; "
