@@ -210,6 +210,50 @@ def make_appointment(user, *, program, level: str, day=None):
     return Appointment.objects.create(user=user, year=year, level=level)
 
 
+# --- matching rounds -----------------------------------------------------------
+
+
+def make_round(
+    program,
+    *,
+    mentees=(),
+    mentors=(),
+    state: str = "collecting",
+    name: str = "Match Day 2027",
+    list_min: int = 3,
+    list_max: int = 7,
+    days_left: int = 7,
+    **fields,
+):
+    """A round of `program`, collecting lists unless told, straight into the database:
+    opened a week ago, mentees' lists due in `days_left` days, mentors' answers three
+    days after, results a week after that; `mentees` (profiles) are its entrants and
+    `mentors` (profiles) have its seats, their places not yet confirmed."""
+    from datetime import timedelta
+
+    from mentorship.rounds.models import Entrant, Round, Seat
+
+    today = timezone.localdate()
+    fields.setdefault("opens_on", today - timedelta(days=7))
+    fields.setdefault("mentee_deadline", today + timedelta(days=days_left))
+    fields.setdefault("mentor_deadline", fields["mentee_deadline"] + timedelta(days=3))
+    fields.setdefault("publish_on", fields["mentor_deadline"] + timedelta(days=7))
+    if state != "draft":
+        fields.setdefault("opened_at", timezone.now() - timedelta(days=7))
+    round = Round.objects.create(
+        program=program,
+        name=name,
+        cohort=Round.Cohort.UNMATCHED,
+        state=state,
+        list_min=list_min,
+        list_max=list_max,
+        **fields,
+    )
+    Entrant.objects.bulk_create(Entrant(round=round, mentee=m) for m in mentees)
+    Seat.objects.bulk_create(Seat(round=round, mentor=m) for m in mentors)
+    return round
+
+
 # --- matching rounds, for the director's pages ------------------------------------
 
 

@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
 from mentorship.mentors.models import Membership, MentorProfile
 from mentorship.pairings.models import MentorshipRequest, Pairing
+from mentorship.rounds.models import Choice, Entrant, Round, Seat
 
 
 @login_not_required
@@ -94,6 +96,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     if user.is_mentee or user.is_mentor:
         context.update(_pairings_at_a_glance(user))
+        context["match_days"] = _match_days(user)
     return render(request, "dashboard/home.html", context)
 
 
@@ -194,3 +197,32 @@ def _pairings_at_a_glance(user: User) -> dict:
         "overdue_commitments": overdue,
         "today": today,
     }
+
+
+def _match_days(user: User) -> list[Round]:
+    """The matching rounds this person is in, until published, with what each asks
+    of them (`as_mentee`, `as_mentor`, `submitted_at`, `confirmed_at`, `listed`):
+    one query, however many rounds or names."""
+    entry = Entrant.objects.filter(round=OuterRef("pk"), mentee__user=user)
+    seat = Seat.objects.filter(round=OuterRef("pk"), mentor__user=user)
+    listed = (
+        Choice.objects.filter(round=OuterRef("pk"), mentee__user=user)
+        .order_by()
+        .values("round")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Round.objects.filter(
+            state__in=[Round.State.COLLECTING, Round.State.CLOSED, Round.State.SOLVED]
+        )
+        .annotate(
+            as_mentee=Exists(entry),
+            as_mentor=Exists(seat),
+            submitted_at=Subquery(entry.values("submitted_at")[:1]),
+            confirmed_at=Subquery(seat.values("confirmed_at")[:1]),
+            listed=Coalesce(Subquery(listed), Value(0)),
+        )
+        .filter(Q(as_mentee=True) | Q(as_mentor=True))
+        .order_by("mentee_deadline", "pk")
+    )

@@ -52,6 +52,16 @@ class RoundQuerySet(models.QuerySet):
         """Rounds this person is in as a mentor."""
         return self.filter(seats__mentor__user=user)
 
+    def visible_to(self, user):
+        """Rounds this person's own pages may show: those they are in, as a mentee or
+        a mentor (directors read rounds through directed_by, on /director/ pages)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(pk__in=Entrant.objects.filter(mentee__user=user).values("round_id"))
+            | Q(pk__in=Seat.objects.filter(mentor__user=user).values("round_id"))
+        )
+
 
 class Round(models.Model):
     """One matching round of one program, for one cohort."""

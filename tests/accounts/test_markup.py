@@ -29,13 +29,12 @@ from mentorship.pairings.models import Pairing
 from mentorship.rollover import services as rollovers
 from mentorship.rollover.models import CapacityConfirmation, Rollover
 from mentorship.rounds import services as rounds
-from mentorship.rounds.models import Choice
+from mentorship.rounds.models import Round
 from mentorship.support.models import SupportSetup
 from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear, Appointment, Level
 from tests.factories import (
     make_director,
-    make_director_round,
     make_mentee,
     make_mentee_profile,
     make_mentor,
@@ -43,6 +42,7 @@ from tests.factories import (
     make_pairing,
     make_program,
     make_role_term,
+    make_round,
 )
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,9 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         "ana": make_mentor("ana@example.com", name=name("Ana", "Grey")),
         "sam": make_mentee("sam@example.com", name=name("Sam", "Whitfield")),
         "noor": make_mentee("noor@example.com", name=name("Noor", "Haddad")),
+        # Two incoming residents without a mentor, matched on Match Day.
+        "lee": make_mentee("lee@example.com", name=name("Lee", "Kim")),
+        "kit": make_mentee("kit@example.com", name=name("Kit", "Lane")),
     }
     mentor_text = ["title", "division", *MentorProfile.PROMPTS]
     mentee_text = MenteeProfile.PROMPTS
@@ -98,10 +101,12 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         make_mentor_profile(people[p], programs=[program], capacity=4) for p in ("dana", "ari")
     )
     ana = make_mentor_profile(people["ana"], programs=[program], roles=["ccc_member"])
-    sam, noor = (make_mentee_profile(people[p], program=program) for p in ("sam", "noor"))
+    sam, noor, lee, kit = (
+        make_mentee_profile(people[p], program=program) for p in ("sam", "noor", "lee", "kit")
+    )
     for profile in (dana, ari, ana):
         fill(profile, mentor_text)
-    for profile in (sam, noor):
+    for profile in (sam, noor, lee, kit):
         fill(profile, mentee_text)
     answers = {field: markup(field) for field in ("drew_you", "explore", "help_now")}
     now = timezone.now()
@@ -203,40 +208,58 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         rollover = Rollover.objects.create(program=program, to_year=rollovers.next_year_of(program))
         rollovers.rollover_ask_alumni(rollover=rollover, by=director)
         rollovers.rollover_ask_capacity(rollover=rollover, by=director)
-        # Match Day for two newcomers: opened (everyone told), reminded, run with a
-        # what-if and a move, published. Lee lists Dana (on the CCC now: left out)
-        # and Ari; Kim and Jun send no list, and a director moves Kim to Ari.
-        lee, kim, _ = (
-            make_mentee_profile(
-                make_mentee(f"{who}@example.com", name=name(who, "Moss")), program=program
-            )
-            for who in ("lee", "kim", "jun")
+        # Match Day: Lee and Kit are told, reminded, list, and hear their results
+        # (Dana, on the CCC now, is left out of the run: Lee gets Ari, Kit nobody).
+        today = timezone.localdate()
+        matched = Round.objects.create(
+            program=program,
+            name=markup("Match Day"),
+            cohort=Round.Cohort.UNMATCHED,
+            opens_on=today,
+            mentee_deadline=today + timedelta(days=2),
+            mentor_deadline=today + timedelta(days=2),
+            publish_on=today + timedelta(days=3),
+            list_min=1,
+            created_by=director,
         )
-        match_day = make_director_round(program, name=markup("round"), by=director)
-        rounds.round_open(round=match_day, by=director)
-        Choice.objects.create(
-            round=match_day, mentee=lee, mentor=dana, rank=1, drew_you=markup("drew_you")
-        )
-        Choice.objects.create(round=match_day, mentee=lee, mentor=ari, rank=2)
-        rounds.exclusion_add(
-            round=match_day, mentor=ari, mentee=kim, by=director, reason=markup("left out")
-        )
-        rounds.reminders_send_due(day=match_day.mentee_deadline - timedelta(days=2))
-        rounds.reminders_send_due(day=match_day.mentor_deadline - timedelta(days=2))
-        rounds.round_close(round=match_day, by=director)
-        rounds.problems_accept(round=match_day, by=director, code="no_list")
-        first_run = rounds.run_solve(round=match_day, by=director)
+        rounds.round_open(round=matched, by=director)
+        rounds.reminders_send_due()
+        rounds.choice_add(round=matched, mentor=dana, by=lee.user, drew_you=markup("drew"))
+        rounds.choice_add(round=matched, mentor=ari, by=lee.user)
+        rounds.choice_add(round=matched, mentor=dana, by=kit.user)
+        rounds.seat_confirm(round=matched, by=ari.user, capacity=1, no_preference=False)
+        rounds.round_close(round=matched, by=director)
+        for problem in rounds.check(matched).problems:
+            if problem.holds_the_run:
+                rounds.problems_accept(round=matched, by=director, code=problem.code)
+        first_run = rounds.run_solve(round=matched, by=director)
+        # The director's side: a what-if, a pair left out, a move there and back.
         what_if = rounds.run_solve(
-            round=match_day,
+            round=matched,
             by=director,
             what_if=True,
-            changes={"capacities": {str(ari.pk): 3}},
+            changes={"capacities": {str(ari.pk): 2}},
             note=markup("note"),
         )
-        rounds.override_move(
-            run=first_run, mentee=kim, to_mentor=ari, by=director, reason=markup("move")
+        rounds.exclusion_add(
+            round=matched, mentor=ari, mentee=kit, by=director, reason=markup("left out")
         )
-        rounds.round_publish(round=match_day, by=director)
+        for to, why in ((None, "move"), (ari, "back")):
+            rounds.override_move(
+                run=first_run, mentee=lee, to_mentor=to, by=director, reason=markup(why)
+            )
+        rounds.round_publish(round=Round.objects.get(pk=matched.pk), by=director)
+        # And a round still taking lists: Kit's list with a note, Dana's order and mark.
+        collecting = make_round(
+            program, mentees=[lee, kit], mentors=[dana, ari], name=markup("Second round")
+        )
+        rounds.choice_add(round=collecting, mentor=dana, by=kit.user, drew_you=markup("note"))
+        rounds.choice_add(round=collecting, mentor=ari, by=kit.user)
+        rounds.choice_add(round=collecting, mentor=dana, by=lee.user)
+        rounds.mentor_ranking_set(round=collecting, by=dana.user, mentee_ids=[kit.pk])
+        rounds.exclusion_add(
+            round=collecting, mentor=dana, mentee=lee, by=dana.user, reason=markup("mark")
+        )
     template_rendered.disconnect(record)
     return {
         **people,
@@ -244,7 +267,15 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         "support_message": support_message,
         "director": director,
         "program": program,
-        "profiles": {"dana": dana, "ari": ari, "ana": ana, "sam": sam, "noor": noor},
+        "profiles": {
+            "dana": dana,
+            "ari": ari,
+            "ana": ana,
+            "sam": sam,
+            "noor": noor,
+            "lee": lee,
+            "kit": kit,
+        },
         "pairing": pairing,
         "proposed": proposed,
         "approved": approved,
@@ -253,9 +284,8 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         "planned": planned,
         "requests": {"asked": asked, "declined": declined, "accepted": accepted},
         "rollover": rollover,
-        "match_day": match_day,
+        "rounds": {"published": matched, "collecting": collecting},
         "what_if": what_if,
-        "round_people": {"lee": lee, "kim": kim},
         "mail": list(mailoutbox),
         "rendered": rendered,
     }
@@ -296,6 +326,15 @@ POST_ONLY = {
     "rollover:undo",
     "rollover:ask_alumni",
     "rollover:ask_capacity",
+    "rounds:add",
+    "rounds:move",
+    "rounds:remove",
+    "rounds:note",
+    "rounds:submit",
+    "rounds:places",
+    "rounds:ranking",
+    "rounds:mark",
+    "rounds:unmark",
     "rounds:open",
     "rounds:close",
     "rounds:reopen",
@@ -306,7 +345,7 @@ POST_ONLY = {
     "rounds:exclusion_remove",
     "rounds:what_if",
     "rounds:adopt",
-    "rounds:move",
+    "rounds:override",
     # Its confirmation shows while the round is solved; the cast's is published
     # (tests/rounds/test_director_pages.py reads the confirmation).
     "rounds:publish",
@@ -319,11 +358,19 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
     p, pairing = cast["profiles"], cast["pairing"]
     note = Note.objects.filter(author=cast["dana"]).first()
     return {
-        "home": [(who, "/") for who in ("dana", "sam", "director", "noor", "ana")],
+        "home": [(who, "/") for who in ("dana", "sam", "director", "noor", "ana", "kit")],
         "onboarding": [("sam", reverse("onboarding"))],
-        "mentors:directory": [("sam", reverse("mentors:directory") + "?q=x")],
+        "mentors:directory": [
+            ("sam", reverse("mentors:directory") + "?q=x"),
+            ("kit", reverse("mentors:directory")),  # with "On your list" and its buttons
+        ],
         "pairings:mentor": [
-            (who, reverse("pairings:mentor", args=[p["dana"].pk])) for who in ("sam", "dana")
+            (who, reverse("pairings:mentor", args=[p["dana"].pk])) for who in ("sam", "dana", "kit")
+        ],
+        "rounds:mine": [
+            (who, reverse("rounds:mine", args=[cast["rounds"][which].pk]))
+            for which in ("published", "collecting")
+            for who in ("lee", "kit", "dana", "ari")
         ],
         "mentors:profile_edit": [("dana", reverse("mentors:profile_edit"))],
         "mentees:profile_edit": [("sam", reverse("mentees:profile_edit"))],
@@ -398,8 +445,8 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
 
 def director_round_pages(cast) -> dict[str, list[tuple[str, str]]]:
     """Match Day's pages for the director: the round, its people and its runs."""
-    pk, p = cast["match_day"].pk, cast["profiles"]
-    people = cast["round_people"]
+    pk, p = cast["rounds"]["published"].pk, cast["profiles"]
+    people = {who: p[who] for who in ("lee", "kit")}
     return {
         f"rounds:{name}": [("director", reverse(f"rounds:{name}", args=[pk]))]
         for name in ("manage", "check", "report")

@@ -26,8 +26,9 @@ pytestmark = pytest.mark.django_db
 PAIRING_PAGE_QUERIES = 7
 # The dashboard of a mentor: the mentor profile (1) and its programs with their
 # approval (1), the running and lately ended pairings with their next and last
-# meetings (1), the overdue commitments (1), the pending requests (1).
-DASHBOARD_QUERIES = 7
+# meetings (1), the overdue commitments (1), the pending requests (1), the Match Day
+# rounds they are in (1).
+DASHBOARD_QUERIES = 8
 
 
 def build(program, label: str, n: int):

@@ -12,8 +12,10 @@ from mentorship.programs.models import Interest
 # then the directory's own seven: the mentee's level this year (which near-peers
 # they are offered), the count, the page's ids in the shared order, those mentors
 # with their users, their interests, their evaluative role terms in force today,
-# and the interest checkboxes of the filter form.
-DIRECTORY_QUERIES = 9
+# and the interest checkboxes of the filter form; and for a mentee, the seats of
+# the Match Day rounds whose lists they could add to (one, for every card: the
+# rounds template tag, mentorship/rounds/templatetags/rounds.py).
+DIRECTORY_QUERIES = 10
 
 
 def names_listed(response) -> list[str]:

@@ -66,7 +66,7 @@ def pages(round: Round, sam, chen) -> list[tuple[str, str]]:
     posts = [("post", reverse(f"rounds:{name}", args=[pk])) for name in POSTS]
     posts += [
         ("post", reverse("rounds:publish", args=[pk])),
-        ("post", reverse("rounds:move", args=[pk, sam.pk])),
+        ("post", reverse("rounds:override", args=[pk, sam.pk])),
         ("post", reverse("rounds:adopt", args=[pk, run.pk])),
         ("post", reverse("rounds:exclusion_remove", args=[pk, exclusion.pk])),
     ]
@@ -172,7 +172,7 @@ def test_people_and_runs_of_another_round_are_not_found(
     missing = [
         ("get", reverse("rounds:mentee", args=[pk, stranger.pk])),
         ("get", reverse("rounds:mentee", args=[pk, 99999999])),
-        ("post", reverse("rounds:move", args=[pk, stranger.pk])),
+        ("post", reverse("rounds:override", args=[pk, stranger.pk])),
         ("get", reverse("rounds:mentor", args=[pk, outsider.pk])),
         ("get", reverse("rounds:mentor", args=[pk, people["sam"].pk + 1000])),
         ("get", reverse("rounds:run", args=[pk, other_run.pk])),
@@ -278,7 +278,7 @@ def test_match_day_from_draft_to_published(
     assert round.run.number == 1  # the what-if changed nothing
 
     # Move Sam to Lee Park: without a reason, nothing moves; with one, the blocking pair.
-    move = reverse("rounds:move", args=[round.pk, sam.pk])
+    move = reverse("rounds:override", args=[round.pk, sam.pk])
     response = client.post(move, {"to": str(park.pk), "reason": "  "})
     assert response.status_code == HTTPStatus.OK
     assert "Say why you move them" in response.content.decode()

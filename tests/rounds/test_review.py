@@ -137,7 +137,7 @@ def test_an_unmatched_mentee_is_offered_mentors_with_room_who_share_an_interest(
 
     # Following the suggestion makes no blocking pair.
     move = desk.post(
-        reverse("rounds:move", args=[round.pk, alex.pk]),
+        reverse("rounds:override", args=[round.pk, alex.pk]),
         {"to": str(park.pk), "reason": "A shared interest in regional anesthesia."},
         follow=True,
     )
@@ -326,7 +326,7 @@ def test_using_a_what_if_makes_it_the_rounds_run(desk, program, director, people
 
 def test_a_move_needs_a_mentor_of_the_round_with_room(desk, program, director, people):
     round = solved_round(program, director, people)
-    move = reverse("rounds:move", args=[round.pk, people["noor"].pk])
+    move = reverse("rounds:override", args=[round.pk, people["noor"].pk])
 
     response = desk.post(move, {"to": str(people["chen"].pk), "reason": "Closer to home."})
     assert "has no place left in this round" in response.content.decode()
@@ -353,7 +353,7 @@ def test_a_published_round_takes_no_moves_or_what_ifs(
     page = desk.get(reverse("rounds:mentee", args=[round.pk, people["sam"].pk])).content.decode()
     assert 'id="move"' not in page
     response = desk.post(
-        reverse("rounds:move", args=[round.pk, people["sam"].pk]),
+        reverse("rounds:override", args=[round.pk, people["sam"].pk]),
         {"to": "none", "reason": "x"},
         follow=True,
     )

@@ -255,7 +255,7 @@ urlpatterns = [
     path(
         "director/rounds/<int:pk>/mentees/<int:mentee_id>/move/",
         director_people.move,
-        name="move",
+        name="override",
     ),
     path(
         "director/rounds/<int:pk>/mentors/<int:mentor_id>/",
