@@ -254,6 +254,9 @@ def make_round(
     return round
 
 
+# --- matching rounds, for the director's pages ------------------------------------
+
+
 def make_director_round(
     program,
     *,

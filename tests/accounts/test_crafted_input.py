@@ -138,17 +138,15 @@ def cast(program, director, sam, chen, levin, grey, active):
     support_setup = SupportSetup.objects.create(program=program, contact=chen.user)
     SupportResource.objects.create(setup=support_setup, title="EAP", url="https://eap.example/")
     support_message_send(program=program, by=sam.user, body="Could we talk this week?")
-    match_day(program, director, mentees=[sam, jo], mentors=[chen, levin, grey])
     # Match Day, taking lists: Sam lists Dana and Ari (with a note); Kit lists Dana,
     # who marked Kit (so her page has every form: places, order, mark and undo).
     kit = make_mentee_profile(make_mentee("kit@example.com", name="Kit Lane"), program=program)
-    taking_lists = make_round(program, mentees=[sam, kit], mentors=[chen, levin, grey])
-    rounds.choice_add(round=taking_lists, mentor=chen, by=sam.user, drew_you="Her calm.")
-    rounds.choice_add(round=taking_lists, mentor=levin, by=sam.user)
-    rounds.choice_add(round=taking_lists, mentor=chen, by=kit.user)
-    rounds.exclusion_add(
-        round=taking_lists, mentor=chen, mentee=kit, by=chen.user, reason="Family."
-    )
+    match_day = make_round(program, mentees=[sam, kit], mentors=[chen, levin, grey])
+    rounds.choice_add(round=match_day, mentor=chen, by=sam.user, drew_you="Her calm.")
+    rounds.choice_add(round=match_day, mentor=levin, by=sam.user)
+    rounds.choice_add(round=match_day, mentor=chen, by=kit.user)
+    rounds.exclusion_add(round=match_day, mentor=chen, mentee=kit, by=chen.user, reason="Family.")
+    director_rounds(program, director, mentees=[sam, jo], mentors=[chen, levin, grey])
     add_totp(director)
     RecoveryCodes.activate(director)
     # The pages an e-mail links to: a second address of Sam's to confirm, a reset.
@@ -177,14 +175,19 @@ def cast(program, director, sam, chen, levin, grey, active):
     }
 
 
-def match_day(program, director, *, mentees, mentors) -> None:
+def director_rounds(program, director, *, mentees, mentors) -> None:
     """Three rounds, so that every button of the director's Match Day pages shows:
     a draft (open, archive), one collecting lists (close) and one run once, with a
     what-if, a pair left out and a short list not yet accepted."""
     make_director_round(program, name="Winter round", by=director)
     make_director_round(program, name="Spring round", state=Round.State.COLLECTING, by=director)
     solved = make_director_round(
-        program, mentees=mentees, mentors=mentors, state=Round.State.CLOSED, by=director
+        program,
+        name="Summer round",
+        mentees=mentees,
+        mentors=mentors,
+        state=Round.State.CLOSED,
+        by=director,
     )
     first, second = mentees
     a, b, c = mentors

@@ -30,7 +30,7 @@ REVIEW = PAGE + RUN + 6 + 2
 # the names for the form (1), the exclusions (1).
 CHECK = PAGE + 14 + 2
 # The mentee (1), their list (1), their exclusions (1), the roles of the mentors
-# on it (1), those with no preference (1).
+# on it (1), which of them ranked anyone (1).
 MENTEE = PAGE + RUN + 5
 # The mentor (1), their seat (1), who listed them (1), their ranking (1).
 MENTOR = PAGE + RUN + 4

@@ -65,8 +65,11 @@ def _render_mentee(request: HttpRequest, round: Round, mentee, form: MoveForm | 
         names,
         roles=reading.evaluative_roles(round, listed),
         exclusions={pair: e.reason for pair, e in exclusions.items()},
-        lottery=set(
-            Seat.objects.filter(round=round, no_preference=True, mentor__in=listed).values_list(
+        # A mentor who ranked nobody (or chose "no preference", which clears a
+        # ranking) takes those who listed them in the round's lottery order.
+        lottery=listed
+        - set(
+            MentorRanking.objects.filter(round=round, mentor__in=listed).values_list(
                 "mentor_id", flat=True
             )
         ),
