@@ -83,14 +83,8 @@ class Story:
         self.roles = roles or {}
         self.exclusions = exclusions or {}
         self.lottery = lottery or set()
-        self.matched = {int(k): v for k, v in run.result.items()}
-        self.moved: dict[int, Override] = {}
-        for override in self.overrides:
-            if override.to_mentor_id:
-                self.matched[override.mentee_id] = override.to_mentor_id
-            else:
-                self.matched.pop(override.mentee_id, None)
-            self.moved[override.mentee_id] = override
+        self.matched = run.matched(self.overrides)
+        self.moved: dict[int, Override] = {o.mentee_id: o for o in self.overrides}
         self.rule = self.inputs.removed_rule()
         if self.overrides:
             # A move changes who holds whom: tell it as it stands now.

@@ -355,10 +355,13 @@ class Run(models.Model):
     def __str__(self):
         return f"{self.round.name}, run {self.number}"
 
-    def matched(self) -> dict[int, int]:
-        """The run's pairs after its overrides: {mentee id: mentor id}."""
+    def matched(self, overrides=None) -> dict[int, int]:
+        """The run's pairs after its overrides: {mentee id: mentor id}. `overrides`:
+        the run's overrides in order, when the caller has read them already."""
         pairs = {int(k): v for k, v in self.result.items()}
-        for override in self.overrides.order_by("created_at", "pk"):
+        if overrides is None:
+            overrides = self.overrides.order_by("created_at", "pk")
+        for override in overrides:
             if override.to_mentor_id:
                 pairs[override.mentee_id] = override.to_mentor_id
             else:

@@ -1,10 +1,13 @@
 """Match Day's commands: a kept run repeats exactly; reminders from cron."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
-from mentorship.rounds.models import Run
+from mentorship.rounds.models import Round, Run
 from tests.rounds.world import make_world
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +32,14 @@ def test_a_tampered_run_is_named():
         call_command("repeat_run", "999999")
 
 
-def test_remind_rounds_says_how_many_it_sent(capsys):
-    make_world()
-    call_command("remind_rounds")
+def test_remind_rounds_reminds_two_days_before_the_deadline_and_says_how_many(capsys):
+    world = make_world()
+    call_command("remind_rounds")  # a week before the lists are due: nobody yet
     assert "Sent 0 Match Day reminders." in capsys.readouterr().out
+    Round.objects.filter(pk=world.round.pk).update(
+        mentee_deadline=timezone.localdate() + timedelta(days=2)
+    )
+    call_command("remind_rounds")
+    assert "Sent 5 Match Day reminders." in capsys.readouterr().out  # the five mentees
+    call_command("remind_rounds")
+    assert "Sent 0 Match Day reminders." in capsys.readouterr().out  # once each

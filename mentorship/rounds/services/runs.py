@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
@@ -22,7 +23,17 @@ from mentorship.pairings.models import Pairing
 from mentorship.years.terms import RoleTerm
 
 from .. import engine
-from ..models import ROUND_MAX_CAPACITY, Choice, Entrant, Exclusion, MentorRanking, Round, Run, Seat
+from ..models import (
+    ROUND_MAX_CAPACITY,
+    Choice,
+    Entrant,
+    Exclusion,
+    MentorRanking,
+    Override,
+    Round,
+    Run,
+    Seat,
+)
 from .changes import RoundError, lock_round, require_director, require_state
 
 # Why a listed pair was removed before solving, in the order the check page lists them.
@@ -191,14 +202,15 @@ def round_input(round: Round, changes: dict | None = None) -> Inputs:
 
 def _held(round: Round) -> dict[int, int]:
     """How many places each of the round's mentors' open pairings hold now."""
-    counts: dict[int, int] = {}
-    for mentor_id in (
+    held = (
         Pairing.objects.open()
         .filter(mentor__in=Seat.objects.filter(round=round).values("mentor"))
-        .values_list("mentor_id", flat=True)
-    ):
-        counts[mentor_id] = counts.get(mentor_id, 0) + 1
-    return counts
+        .order_by()
+        .values("mentor")
+        .annotate(n=Count("pk"))
+        .values_list("mentor", "n")
+    )
+    return dict(held)
 
 
 # --- the check --------------------------------------------------------------
@@ -467,8 +479,6 @@ def override_move(
 ):
     """A director moves one mentee of the round's run to another mentor (or leaves
     them unmatched), with a reason; the move keeps the blocking pairs it makes."""
-    from ..models import Override
-
     round = lock_round(run.round)
     require_director(by, round)
     require_state(round, Round.State.SOLVED, message="Only a solved round can be changed.")
