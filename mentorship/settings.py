@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "mentorship.meetings",
     "mentorship.rounds",
     "mentorship.rollover",
+    "mentorship.checkins",
+    "mentorship.health",
     "mentorship.dashboard",
     "mentorship.demo",
     "simple_history",
