@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.fixed import FixedFieldsMixin
@@ -52,13 +53,19 @@ class Audience(models.TextChoices):
 
     PARTNER = "partner", "Your mentor or mentee reads this, and no one else."
     DIRECTOR = "director", "Your program director reads this, with your name."
-    TOTAL = "total", (
-        "Your program director sees this only as a total of everyone's answers, "
-        "never yours alone."
+    TOTAL = (
+        "total",
+        (
+            "Your program director sees this only as a total of everyone's answers, "
+            "never yours alone."
+        ),
     )
-    WELLNESS = "wellness", (
-        "Only your program's wellness contact hears about this: not your mentor, "
-        "not your program director."
+    WELLNESS = (
+        "wellness",
+        (
+            "Only your program's wellness contact hears about this: not your mentor, "
+            "not your program director."
+        ),
     )
 
 
@@ -240,8 +247,6 @@ class Checkin(FixedFieldsMixin, models.Model):
         return f"{self.get_kind_display()} for {self.person}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("checkins:answer", args=[self.pk])
 
     @staticmethod
