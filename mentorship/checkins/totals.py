@@ -1,0 +1,275 @@
+"""Check-in answers as totals, and when a total may be shown at all.
+
+A total shows only when at least MIN_ANSWERS people answered and at least
+MIN_RATE of those asked did. That alone would not keep one person's answer
+private: a director who reads the total of a whole program, then of its CA-1s,
+learns the rest by subtraction. So the answers of a program's year are counted
+in cells (program, level, mentor type, and month for a series). When every cell
+that holds an answer passes the rule on its own, any choice of filters adds up
+whole cells, and the difference of two totals is itself a passing cell or
+several. When one cell is too small, that program's answers are shown only
+whole: a filtered total that would take part of them shows nothing, and says why.
+
+Each function costs a fixed number of queries (one for the questions, one for the
+answers, one for the check-ins asked), however many people the program has.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+
+from .models import Answer, Checkin, FollowUp, Format, Kind, Question
+
+MIN_ANSWERS = 4
+MIN_RATE = 0.7
+PULSE_KEY = "useful"
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Which check-ins a figure reads: those opened in these days, of these programs."""
+
+    program_ids: tuple[int, ...]
+    starts_on: date
+    ends_on: date
+    level: str = ""
+    mentor_kind: str = ""
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.level or self.mentor_kind)
+
+    def checkins(self):
+        return Checkin.objects.filter(
+            program_id__in=self.program_ids,
+            opened_on__gte=self.starts_on,
+            opened_on__lte=self.ends_on,
+        )
+
+
+@dataclass
+class Total:
+    key: str
+    text: str
+    format: str
+    asked: int = 0
+    answered: int = 0
+    shown: bool = False
+    why: str = ""
+    mean: float | None = None
+    counts: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float | None:
+        return self.answered / self.asked if self.asked else None
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.rate) if self.rate is not None else None
+
+
+def passes(answered: int, asked: int) -> bool:
+    return answered >= MIN_ANSWERS and asked > 0 and answered / asked >= MIN_RATE
+
+
+def why_not(answered: int, asked: int) -> str:
+    """Why a total of `answered` answers from `asked` people shows nothing."""
+    if not asked:
+        return "No one was asked this in these months."
+    if answered < MIN_ANSWERS:
+        people = "No one has" if not answered else f"Only {answered} {_people(answered)} "
+        verb = "" if not answered else ("has" if answered == 1 else "have")
+        return (
+            f"{people}{verb} answered so far. Totals show once at least {MIN_ANSWERS} "
+            "have, so no one's answer can be singled out."
+        )
+    return (
+        f"{answered} of the {asked} people asked answered ({round(100 * answered / asked)} %). "
+        f"Totals show once at least {round(100 * MIN_RATE)} % have, so the few who answer "
+        "can't be singled out."
+    )
+
+
+WHOLE_ONLY = (
+    "Shown for the whole program only: one of its smaller groups has too few answers "
+    "to keep each person's answer private, and a total of part of the program would "
+    "let someone work it out."
+)
+
+
+def _people(n: int) -> str:
+    return "person" if n == 1 else "people"
+
+
+class _Cells:
+    """Answers and people asked, per question and cell, for one cut's programs and days."""
+
+    def __init__(self, cut: Cut, questions: list[Question], *, by_month: bool = False):
+        self.cut, self.by_month = cut, by_month
+        self.questions = questions
+        extra = {"month": TruncMonth("checkin__opened_on")} if by_month else {}
+        answers = (
+            Answer.objects.filter(
+                question__in=[q.pk for q in questions],
+                checkin__program_id__in=cut.program_ids,
+                checkin__opened_on__gte=cut.starts_on,
+                checkin__opened_on__lte=cut.ends_on,
+            )
+            .annotate(**extra)
+            .values(
+                "question_id",
+                "checkin__program_id",
+                "checkin__level",
+                "checkin__mentor_kind",
+                "number",
+                *extra,
+            )
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        # question -> cell -> {number: n}; a cell is (program, level, mentor type[, month]).
+        self.answers = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+        for row in answers:
+            cell = self._cell(row, "checkin__")
+            self.answers[row["question_id"]][cell][row["number"]] += row["n"]
+        kinds = {q.kind for q in questions}
+        month = {"month": TruncMonth("opened_on")} if by_month else {}
+        asked = (
+            cut.checkins()
+            .filter(kind__in=kinds)
+            .annotate(**month)
+            .values("kind", "side", "program_id", "level", "mentor_kind", *month)
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        # (kind, side) -> cell -> people asked
+        self.asked = defaultdict(lambda: defaultdict(int))
+        for row in asked:
+            self.asked[row["kind"], row["side"]][self._cell(row, "")] += row["n"]
+
+    def _cell(self, row: dict, prefix: str) -> tuple:
+        cell = (row[f"{prefix}program_id"], row[f"{prefix}level"], row[f"{prefix}mentor_kind"])
+        return (*cell, row["month"]) if self.by_month else cell
+
+    def asked_of(self, question: Question) -> dict[tuple, int]:
+        cells = defaultdict(int)
+        for side in ("mentee", "mentor"):
+            if not question.asked_of(side):
+                continue
+            for cell, n in self.asked[question.kind, side].items():
+                if question.program_id in (None, cell[0]):
+                    cells[cell] += n
+        return cells
+
+    def in_cut(self, cell: tuple, month: date | None = None) -> bool:
+        program, level, mentor_kind = cell[:3]
+        return (
+            program in self.cut.program_ids
+            and (not self.cut.level or level == self.cut.level)
+            and (not self.cut.mentor_kind or mentor_kind == self.cut.mentor_kind)
+            and (month is None or cell[3] == month)
+        )
+
+    def total(self, question: Question, month: date | None = None) -> Total:
+        """The total of `question` over the cut (and one month of it, for a series)."""
+        answers, asked = self.answers[question.pk], self.asked_of(question)
+        total = Total(key=question.key, text=question.text, format=question.format)
+        counts = defaultdict(int)
+        for cell in set(answers) | set(asked):
+            if self.in_cut(cell, month):
+                total.asked += asked.get(cell, 0)
+                for number, n in answers.get(cell, {}).items():
+                    counts[number] += n
+        total.answered = sum(counts.values())
+        partial = self.cut.filtered or month is not None
+        if partial and self._whole_only(answers, asked, month):
+            total.why = WHOLE_ONLY
+        elif not passes(total.answered, total.asked):
+            total.why = why_not(total.answered, total.asked)
+        else:
+            total.shown = True
+            total.counts = {k: v for k, v in sorted(counts.items()) if k is not None}
+            numbers = sum(total.counts.values())
+            if question.format == Format.SCALE and numbers:
+                total.mean = sum(k * v for k, v in total.counts.items()) / numbers
+        return total
+
+    def _whole_only(self, answers: dict, asked: dict, month: date | None) -> bool:
+        """Whether a program this partial total takes answers from has a cell too small
+        to show alone: then only its whole total may show."""
+        small = {
+            cell[0]
+            for cell, counts in answers.items()
+            if not passes(sum(counts.values()), asked.get(cell, 0))
+        }
+        return any(
+            cell[0] in small and self.in_cut(cell, month) and sum(counts.values())
+            for cell, counts in answers.items()
+        )
+
+
+def _questions(cut: Cut, kind: str, key: str | None = None) -> list[Question]:
+    questions = (
+        Question.objects.filter(Q(program__isnull=True) | Q(program_id__in=cut.program_ids))
+        .filter(kind=kind)
+        .exclude(format=Format.TEXT)
+        .order_by("program_id", "order", "pk")
+    )
+    if key:
+        questions = questions.filter(key=key, program__isnull=True)
+    return list(questions)
+
+
+def totals(cut: Cut, kind: str) -> list[Total]:
+    """Every question of `kind` that has a total (not those answered in words)."""
+    questions = _questions(cut, kind)
+    if not questions:
+        return []
+    cells = _Cells(cut, questions)
+    return [cells.total(q) for q in questions]
+
+
+def pulse(cut: Cut) -> Total:
+    """The pulse's "This mentorship is useful to me" (1 to 5), over the cut."""
+    questions = _questions(cut, Kind.PULSE, PULSE_KEY)
+    if not questions:
+        return Total(key=PULSE_KEY, text="", format=Format.SCALE, why="No pulse question.")
+    return _Cells(cut, questions).total(questions[0])
+
+
+def pulse_by_month(cut: Cut) -> list[tuple[date, Total]]:
+    """The pulse month by month: the first day of each month that had check-ins."""
+    questions = _questions(cut, Kind.PULSE, PULSE_KEY)
+    if not questions:
+        return []
+    cells = _Cells(cut, questions, by_month=True)
+    months = sorted({cell[3] for cell in cells.asked_of(questions[0]) if cells.in_cut(cell)})
+    return [(month, cells.total(questions[0], month)) for month in months]
+
+
+def response(cut: Cut) -> tuple[int, int]:
+    """(asked, answered): every check-in opened in the cut, with the cut's filters."""
+    checkins = cut.checkins()
+    if cut.level:
+        checkins = checkins.filter(level=cut.level)
+    if cut.mentor_kind:
+        checkins = checkins.filter(mentor_kind=cut.mentor_kind)
+    figures = checkins.aggregate(
+        asked=Count("pk"), answered=Count("pk", filter=Q(status=Checkin.Status.ANSWERED))
+    )
+    return figures["asked"], figures["answered"]
+
+
+def pairing_flags(pairing_ids) -> dict[int, int]:
+    """Open "check in" tasks per pairing id."""
+    rows = (
+        FollowUp.objects.open()
+        .filter(pairing_id__in=pairing_ids)
+        .values("pairing_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["pairing_id"]: row["n"] for row in rows}
