@@ -56,6 +56,15 @@ DIRECTOR_PERMISSIONS = [
     "support.add_supportresource",
     "support.change_supportresource",
     "support.delete_supportresource",
+    # Check-ins: a program's own questions, the "check in" tasks, who was asked.
+    # Answers have no admin at all.
+    "checkins.view_question",
+    "checkins.add_question",
+    "checkins.change_question",
+    "checkins.delete_question",
+    "checkins.view_followup",
+    "checkins.change_followup",
+    "checkins.view_checkin",
 ]
 
 

@@ -214,6 +214,9 @@ class Checkin(FixedFieldsMixin, models.Model):
     closes_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    last_reminded_on = models.DateField(
+        null=True, blank=True, help_text="When a director last sent a reminder by hand."
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

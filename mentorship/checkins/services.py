@@ -424,3 +424,37 @@ def follow_up_done(*, follow_up: FollowUp, by: User, note: str = "") -> FollowUp
         follow_up.done_at, follow_up.done_by, follow_up.done_note = timezone.now(), by, note[:300]
         follow_up.save(update_fields=["done_at", "done_by", "done_note"])
     return follow_up
+
+
+# A director's reminder -----------------------------------------------------
+
+
+def remindable(checkin: Checkin, today: date) -> bool:
+    """Whether a director's reminder may go to this check-in today: still open, not
+    reminded by hand today already, and not on the day it opened or a day the
+    automatic reminder goes (REMIND_ON_DAYS), so nobody hears twice in a day."""
+    return (
+        checkin.status == Checkin.Status.OPEN
+        and checkin.last_reminded_on != today
+        and (today - checkin.opened_on).days not in (0, *REMIND_ON_DAYS)
+    )
+
+
+@transaction.atomic
+def checkins_remind(*, checkins, by: User, today: date | None = None) -> int:
+    """A director reminds those of `checkins` (a queryset) who haven't answered yet:
+    the reminder e-mail again, at most once a day each. Returns how many were sent."""
+    today = today or timezone.localdate()
+    rows = list(
+        checkins.open()
+        .select_for_update(of=("self",))
+        .select_related("person", "program", "pairing__mentor__user", "pairing__mentee__user")
+    )
+    programs = {c.program_id for c in rows}
+    if Program.objects.directed_by(by).filter(pk__in=programs).count() != len(programs):
+        raise CheckinError("Only the program's directors can do this.", "not_director")
+    due = [c for c in rows if remindable(c, today)]
+    Checkin.objects.filter(pk__in=[c.pk for c in due]).update(last_reminded_on=today)
+    for checkin in due:
+        _email(checkin, "checkins/email/reminder")
+    return len(due)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
+from mentorship.checkins.models import Checkin
 from mentorship.invitations.models import Invitation
 from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
@@ -97,6 +98,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_mentee or user.is_mentor:
         context.update(_pairings_at_a_glance(user))
         context["match_days"] = _match_days(user)
+    context["open_checkins"] = _open_checkins(user)
     return render(request, "dashboard/home.html", context)
 
 
@@ -225,4 +227,15 @@ def _match_days(user: User) -> list[Round]:
         )
         .filter(Q(as_mentee=True) | Q(as_mentor=True))
         .order_by("mentee_deadline", "pk")
+    )
+
+
+def _open_checkins(user: User) -> list[Checkin]:
+    """This person's check-ins waiting for an answer, soonest to close first, with
+    the pairing each is about: one query."""
+    return list(
+        Checkin.objects.of_person(user)
+        .open()
+        .select_related("program", "pairing__mentor__user", "pairing__mentee__user")
+        .order_by("closes_on", "pk")
     )

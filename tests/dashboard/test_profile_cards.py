@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 # session and user (2), the mentee profile with its program (1), the mentor
 # profile (1) and its programs with their approval (1), the running and lately
 # ended pairings with their next and last meetings (1), the overdue commitments
-# (1), the pending requests (1), and the Match Day rounds they are in (1).
-DASHBOARD_QUERIES = 9
+# (1), the pending requests (1), the Match Day rounds they are in (1), and their
+# open check-ins (1).
+DASHBOARD_QUERIES = 10
 
 
 def dashboard(client) -> str:

@@ -27,8 +27,8 @@ PAIRING_PAGE_QUERIES = 7
 # The dashboard of a mentor: the mentor profile (1) and its programs with their
 # approval (1), the running and lately ended pairings with their next and last
 # meetings (1), the overdue commitments (1), the pending requests (1), the Match Day
-# rounds they are in (1).
-DASHBOARD_QUERIES = 8
+# rounds they are in (1), their open check-ins (1).
+DASHBOARD_QUERIES = 9
 
 
 def build(program, label: str, n: int):

@@ -21,7 +21,7 @@ INBOX_QUERIES = 4  # + the pending requests with their mentees, and their levels
 REQUEST_LIST_QUERIES = 3  # + the requests with mentor, referral and pairing
 PAIRING_LIST_QUERIES = 3  # + the pairings with both people
 # The dashboard of someone both mentee and mentor (tests/dashboard/test_profile_cards.py).
-DASHBOARD_QUERIES = 9
+DASHBOARD_QUERIES = 10
 
 
 def _people(prefix: str, n: int, **flags) -> list[User]:
