@@ -34,6 +34,7 @@ from mentorship.support.models import SupportResource, SupportSetup
 from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear  # noqa: E402
 from tests.accounts.crafted_support import crawl, sweep, url_names
+from tests.checkins.factories import make_checkin, make_follow_up
 from tests.factories import (
     PASSWORD,
     add_totp,
@@ -147,6 +148,11 @@ def cast(program, director, sam, chen, levin, grey, active):
     rounds.choice_add(round=match_day, mentor=chen, by=kit.user)
     rounds.exclusion_add(round=match_day, mentor=chen, mentee=kit, by=chen.user, reason="Family.")
     director_rounds(program, director, mentees=[sam, jo], mentors=[chen, levin, grey])
+    # Check-ins: Sam's pulse waits on his home page, Dana's mid-year on hers (the
+    # director's period page and its reminder), a task on the director's list.
+    make_checkin(sam.user, program=program, pairing=active, days_ago=5)
+    make_checkin(chen.user, program=program, kind="midyear", period="midyear-2026", side="mentor")
+    make_follow_up(active)
     add_totp(director)
     RecoveryCodes.activate(director)
     # The pages an e-mail links to: a second address of Sam's to confirm, a reset.
