@@ -84,3 +84,18 @@ def make_follow_up(pairing, *, checkin=None, reason=FollowUp.Reason.LOW_PULSE, *
     return FollowUp.objects.create(
         program=pairing.program, pairing=pairing, checkin=checkin, reason=reason, **fields
     )
+
+
+def ensure_built_in() -> None:
+    """The built-in questions again, as migration checkins/0002 writes them: a
+    browser test's database is emptied between tests, data migrations and all."""
+    from mentorship.checkins.questions import BUILT_IN, FIELDS
+
+    for order, row in enumerate(BUILT_IN):
+        values = dict(zip(FIELDS, row, strict=True))
+        Question.objects.update_or_create(
+            program=None,
+            kind=values.pop("kind"),
+            key=values.pop("key"),
+            defaults={**values, "order": order},
+        )

@@ -218,8 +218,8 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.info(
                 request,
-                "No reminder sent: everyone still open was reminded today, or gets "
-                "the automatic reminder today. Try again tomorrow.",
+                "No reminder sent: everyone still open was reminded today, opened "
+                "today, or gets the automatic reminder today. Try again tomorrow.",
             )
     return redirect("checkins:period", pk=one.pk)
 
