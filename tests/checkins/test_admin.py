@@ -149,6 +149,30 @@ def test_a_question_with_answers_cannot_be_deleted_or_change_its_promise(
     assert Question.objects.filter(pk=own.pk).exists()
 
 
+def test_another_programs_question_and_task_are_not_found(admin_client, other_program):
+    theirs = make_question(other_program, text="Their own question?")
+    mentee = make_mentee_profile(
+        make_mentee("zoe@example.com", name="Zoe Lind"), program=other_program
+    )
+    mentor = make_mentor_profile(
+        make_mentor("lee@example.com", name="Dr Lee Wu"), programs=[other_program]
+    )
+    task = make_follow_up(make_pairing(mentor, mentee))
+
+    for url in (
+        reverse("admin:checkins_question_change", args=[theirs.pk]),
+        reverse("admin:checkins_followup_change", args=[task.pk]),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == HTTPStatus.FOUND  # the admin's "doesn't exist"
+        assert response["Location"] == reverse("admin:index")
+    response = admin_client.post(
+        reverse("admin:checkins_question_change", args=[theirs.pk]), {"text": "Changed"}
+    )
+    theirs.refresh_from_db()
+    assert theirs.text == "Their own question?"
+
+
 # --- tasks ----------------------------------------------------------------------
 
 

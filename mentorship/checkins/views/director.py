@@ -20,7 +20,7 @@ from mentorship.director import director_page
 
 from .. import totals
 from ..forms import FollowUpDoneForm
-from ..models import Answer, Audience, Checkin, FollowUp, Format, Question
+from ..models import Answer, Audience, Checkin, FollowUp, Question
 from ..services import CheckinError, checkins_remind, follow_up_done, remindable
 
 DONE_SHOWN = 50
@@ -182,15 +182,19 @@ def _shown_totals(cut: totals.Cut, one: Checkin) -> list[tuple[totals.Total, lis
     answers are meant for the director (a total, or by name). Those meant for the
     wellness contact or the partner aren't the director's, even as a total."""
     figures = totals.totals(cut, one.kind)
-    # The questions totals() reads, in its order (see totals._questions).
-    questions = list(
-        Question.objects.filter(Q(program__isnull=True) | Q(program_id=one.program_id))
-        .filter(kind=one.kind)
-        .exclude(format=Format.TEXT)
-        .order_by("program_id", "order", "pk")
-    )
+    # The questions totals() reads, matched to its totals by key and words; a total
+    # whose question can't be told is left out rather than shown against its promise.
+    questions = {}
+    for question in Question.objects.filter(
+        Q(program__isnull=True) | Q(program_id=one.program_id), kind=one.kind
+    ).order_by("program_id", "order", "pk"):
+        questions.setdefault((question.key, question.text), []).append(question)
     shown = []
-    for question, total in zip(questions, figures, strict=True):
+    for total in figures:
+        matches = questions.get((total.key, total.text))
+        if not matches:
+            continue
+        question = matches.pop(0)
         if question.audience not in (Audience.TOTAL, Audience.DIRECTOR):
             continue
         if not question.active and not total.answered:
