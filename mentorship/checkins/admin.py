@@ -188,7 +188,10 @@ class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["done_note"]
-        help_texts = {"done_note": "Saving marks this task done. Never what anyone answered."}
+        help_texts = {
+            "done_note": "A few words on what you did; saving with them marks this task "
+            "done. Never what anyone answered."
+        }
 
 
 @admin.register(FollowUp)
@@ -231,6 +234,10 @@ class FollowUpAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The service marks it done (who, when, checks); the form carried the note.
+        # Saved without a word, it stays as it was, waiting (the action marks it done
+        # without one).
+        if not form.cleaned_data.get("done_note", "").strip():
+            return
         try:
             follow_up_done(follow_up=obj, by=request.user, note=form.cleaned_data["done_note"])
         except CheckinError as error:

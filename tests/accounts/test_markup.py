@@ -17,6 +17,8 @@ from django.test.signals import template_rendered
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
+from mentorship.checkins import services as checkins
+from mentorship.emails import queue_email
 from mentorship.invitations.services import invitation_create
 from mentorship.meetings import services as meetings
 from mentorship.meetings.models import Meeting, Note
@@ -33,6 +35,7 @@ from mentorship.rounds.models import Round
 from mentorship.support.models import SupportSetup
 from mentorship.support.services import support_message_send
 from mentorship.years.models import AcademicYear, Appointment, Level
+from tests.checkins.factories import make_checkin, question
 from tests.factories import (
     make_director,
     make_mentee,
@@ -260,8 +263,40 @@ def cast(django_capture_on_commit_callbacks, mailoutbox):
         rounds.exclusion_add(
             round=collecting, mentor=dana, mentee=lee, by=dana.user, reason=markup("mark")
         )
+        # Check-ins: Dana and Sam are asked how their pairing fits (the opening e-mail,
+        # then the day-3 reminder); Sam answers "not a good fit" in his own words, and
+        # the directors hear; Dana's stays open.
+        fits = {
+            who: make_checkin(
+                people[who],
+                program=program,
+                pairing=pairing,
+                kind="fit",
+                period="fit",
+                side=side,
+                days_ago=3,
+            )
+            for who, side in (("sam", "mentee"), ("dana", "mentor"))
+        }
+        for checkin in fits.values():
+            queue_email(
+                "checkins/email/opened",
+                to=[checkin.person],
+                checkin=checkin,
+                url=checkin.get_absolute_url(),
+            )
+        checkins.checkins_send_due()
+        checkins.checkin_answer(
+            checkin=fits["sam"],
+            by=people["sam"],
+            answers={
+                question("fit", "fit").pk: (1, ""),
+                question("fit", "fit_why").pk: (None, markup("fit why")),
+            },
+        )
     template_rendered.disconnect(record)
     return {
+        "checkins": fits,
         **people,
         "invitation": invited,
         "support_message": support_message,
@@ -313,6 +348,8 @@ def test_every_email_shows_names_and_answers_as_text(cast):
 
 # Pages that only take a POST (their forms are on the pages below), and downloads.
 POST_ONLY = {
+    "checkins:remind",
+    "checkins:follow_up_done",
     "support:message_read",
     "pairings:question_answer",
     "pairings:confirm",
@@ -438,6 +475,14 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         "rollover:capacity": [
             ("dana", c.get_absolute_url())
             for c in CapacityConfirmation.objects.filter(user=cast["dana"])
+        ],
+        "checkins:answer": [
+            (who, cast["checkins"][who].get_absolute_url()) for who in ("sam", "dana")
+        ],
+        "checkins:index": [("director", reverse("checkins:index"))],
+        "checkins:follow_ups": [("director", reverse("checkins:follow_ups"))],
+        "checkins:period": [
+            ("director", reverse("checkins:period", args=[cast["checkins"]["sam"].pk]))
         ],
         **director_round_pages(cast),
     }

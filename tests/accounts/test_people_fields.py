@@ -30,6 +30,7 @@ from mentorship.support.models import SupportSetup
 from mentorship.years.models import Appointment
 from mentorship.years.services import appointment_set
 from mentorship.years.terms import RoleTerm
+from tests.checkins.factories import make_checkin, make_follow_up
 from tests.factories import add_totp, make_mentee, make_pairing, make_role_term
 from tests.html_forms import forms_in
 from tests.pairings.service_support import ask
@@ -97,6 +98,8 @@ def world(program, director, sam, chen, levin, noor):
     Rollover.objects.create(program=program, to_year=appointment.year)
     # Ari is the wellness contact; the setup's form names no one's rows.
     SupportSetup.objects.create(program=program, contact=levin.user)
+    # Sam's pulse, and the task it raised for the director.
+    make_follow_up(pairing, checkin=make_checkin(sam.user, program=program, pairing=pairing))
     return {
         "pairing": pairing,
         "meeting": meeting,
