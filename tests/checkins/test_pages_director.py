@@ -195,6 +195,10 @@ def test_a_filtered_or_small_period_never_shows_a_number_without_a_why(
 def test_a_crafted_period_id_is_a_404(client, director):
     signed_in(client, director)
 
+    for page in ("x", "-1", "999"):
+        response = client.get(reverse("checkins:index"), {"page": page})
+        assert response.status_code == HTTPStatus.OK
+
     assert client.get("/director/checkins/999999/").status_code == HTTPStatus.NOT_FOUND
     assert client.post("/director/checkins/999999/remind/").status_code == HTTPStatus.NOT_FOUND
 
@@ -279,8 +283,9 @@ def _many(program, n: int, pairing) -> None:
 # viewer directs, for the menu (1).
 GATE = 4
 QUERIES = {
-    # The periods with their counts (1), the open tasks counted (1).
-    "index": GATE + 2,
+    # The periods counted (1) and a page of them with their counts (1), the open
+    # tasks counted (1).
+    "index": GATE + 3,
     # The open tasks (1) and the last done (1), each with its pairing's people.
     "follow_ups": GATE + 2,
     # The check-in (1), the period's counts (1), its totals (3: questions, answers,

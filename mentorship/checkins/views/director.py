@@ -9,6 +9,7 @@ contact or for the partner never appears here by name.
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,7 @@ from ..models import Answer, Audience, Checkin, FollowUp, Question
 from ..services import CheckinError, checkins_remind, follow_up_done, remindable
 
 DONE_SHOWN = 50
+PERIODS_PER_PAGE = 50
 
 Status = Checkin.Status
 
@@ -111,12 +113,18 @@ def _with_rate(row: dict) -> dict:
 @require_GET
 @director_page
 def index(request: HttpRequest) -> HttpResponse:
-    periods = [_with_rate(row) for row in _periods(request.user)]
+    page = Paginator(_periods(request.user), PERIODS_PER_PAGE).get_page(request.GET.get("page"))
+    periods = [_with_rate(row) for row in page]
     open_tasks = FollowUp.objects.directed_by(request.user).open().count()
     return render(
         request,
         "checkins/director/index.html",
-        {"periods": periods, "open_tasks": open_tasks, "min_answers": totals.MIN_ANSWERS},
+        {
+            "periods": periods,
+            "page": page,
+            "open_tasks": open_tasks,
+            "min_answers": totals.MIN_ANSWERS,
+        },
     )
 
 
