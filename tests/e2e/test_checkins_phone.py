@@ -8,7 +8,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 
 from mentorship.checkins.models import Checkin, Kind
-from tests.checkins.factories import answered, ensure_built_in, make_checkin
+from tests.checkins.factories import answered, ensure_built_in, make_checkin, make_follow_up
 from tests.factories import add_totp, make_mentee, make_mentee_profile
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,7 +70,7 @@ def test_sam_answers_his_pulse_on_a_phone(browser, live_server, screenshot, prog
 
 
 def test_the_directors_period_page_fits_a_phone(
-    browser, live_server, screenshot, program, director, sam, ana, noor, alex
+    browser, live_server, screenshot, program, director, sam, ana, noor, alex, pairing
 ):
     people = [sam, ana, noor, alex]
     people += [
@@ -93,3 +93,13 @@ def test_the_directors_period_page_fits_a_phone(
     assert page.get_by_role("heading", name="Who hasn't answered yet").is_visible()
     assert fits(page)
     screenshot(page, "checkin-period-phone")
+
+    make_follow_up(pairing)
+    page.get_by_role("link", name="Pairings to check in with").click()
+    page.get_by_label("What did you do?").fill("Met them both for coffee; all well.")
+    page.get_by_role("button", name="Mark as done").click()
+    assert page.get_by_text(
+        "Marked done: checking in with Dr Dana Chen and Sam Whitfield"
+    ).is_visible()
+    assert fits(page)
+    screenshot(page, "checkin-follow-ups-phone")
