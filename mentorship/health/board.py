@@ -5,6 +5,8 @@ and CSVs print."""
 from dataclasses import dataclass
 from functools import cached_property
 
+from mentorship.checkins.totals import MIN_ANSWERS
+
 from . import figures
 from .figures import Scope, Table
 
@@ -64,6 +66,7 @@ class Chart:
     line: bool = False
     percent: bool = False
     scale: bool = False
+    skip_total: bool = False  # the table's last row is the whole year's: not a point of the line
 
 
 CHARTS = {
@@ -96,6 +99,7 @@ CHARTS = {
         column=3,
         line=True,
         scale=True,
+        skip_total=True,
     ),
     "first-meeting": Chart(
         "Days to the first meeting",
@@ -183,8 +187,9 @@ def headline(figs: Figures) -> list[dict]:
             "value": f"{pulse.mean:.1f}" if pulse.shown and pulse.mean is not None else None,
             "why": None if pulse.shown else pulse.why,
             "label": "mean pulse (1 to 5)",
-            "how": f"The mean of {pulse.answered} answers to “This mentorship is useful to "
-            "me” this year. Shown only as a total of 4 or more answers.",
+            "how": "The mean of every answer to “This mentorship is useful to me” this "
+            f"year ({pulse.answered} of {pulse.asked} asked). Shown only as a total of "
+            f"{MIN_ANSWERS} or more answers, when most of those asked answered.",
             "link": "#chart-pulse",
             "link_text": "Pulse by month",
         },

@@ -24,9 +24,11 @@ STYLE = Style(
     label_font_size=14,
     major_label_font_size=14,
     value_font_size=14,
+    value_colors=("#1d2327",),
     value_label_font_size=14,
     title_font_size=16,
     tooltip_font_size=14,
+    no_data_font_size=18,
 )
 OPTIONS = {
     "style": STYLE,
@@ -35,6 +37,7 @@ OPTIONS = {
     "width": 640,
     "height": 320,
     "print_values": True,
+    "print_values_position": "top",
     "disable_xml_declaration": False,
     "margin": 16,
     "truncate_label": -1,
@@ -47,6 +50,13 @@ def _number(value) -> float | None:
     if isinstance(value, str):
         value = value.rstrip("%")
     return float(value)
+
+
+def _ticks(values: list[float | None]) -> list[int]:
+    """Whole-number ticks from 0 to just past the largest count, about five of them."""
+    top = max([v for v in values if v is not None] or [0])
+    step = max(1, -(-int(top) // 5))
+    return list(range(0, int(top) + step + 1, step))
 
 
 def draw(
@@ -67,9 +77,14 @@ def draw(
         options.update(range=range_, value_formatter=lambda v: f"{v:.1f}")
     else:
         options.update(value_formatter=lambda v: f"{v:.0f}")
+    # A horizontal chart draws its first row at the bottom: reversed, it reads as the table.
+    rows = list(reversed(table.rows)) if horizontal and not line else table.rows
+    values = [_number(row[column]) for row in rows]
+    if not (percent or range_):
+        ticks = _ticks(values)
+        options.update(range=(0, ticks[-1]), y_labels=ticks)
     chart = kind(**options)
-    rows = table.rows
     chart.x_labels = [str(row[0]) for row in rows]
-    chart.add(table.header[column], [_number(row[column]) for row in rows])
+    chart.add(table.header[column], values)
     chart.no_data_text = "Nothing to show yet"
     return chart.render(is_unicode=True)

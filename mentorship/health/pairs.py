@@ -33,7 +33,7 @@ SORT_LABELS = {
     "level": "Level",
     "started": "Started",
     "last": "Last met",
-    "overdue": "Overdue commitments",
+    "overdue": "Overdue",
 }
 # ?pairs= values: a standing today, or every pair of the year.
 SHOWS = {"": "Every pair of the year", **STANDING}

@@ -153,6 +153,8 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         raise Http404("No such chart.")
     _, scope = filters_for(request.GET, programs)
     table = table_of(Figures(scope), spec.table)
+    if spec.skip_total:
+        table.rows = table.rows[:-1]
     svg = charts.draw(
         table,
         column=spec.column,
