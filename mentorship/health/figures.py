@@ -566,10 +566,14 @@ class Pulse:
         )
 
     def counts_table(self) -> Table:
-        counts = self.total.counts if self.total.shown else {}
+        """The year's answers by value; only the reason why when the total can't show."""
+        caption, header = "Answers by value, the whole year so far", ["Answer", "Answers"]
+        if not self.total.shown:
+            return Table(caption, header, [["No total", self.total.why]])
+        counts = self.total.counts
         return Table(
-            "Answers by value, the whole year so far",
-            ["Answer", "Answers"],
+            caption,
+            header,
             [[f"{v} ({label})", counts.get(v, 0)] for v, label in SCALE_LABELS.items()],
         )
 

@@ -4,6 +4,7 @@ and charts, the nudge, and what never reaches it."""
 
 import csv
 import io
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
@@ -214,3 +215,62 @@ def test_no_note_reaches_the_page_or_its_csvs(client, world, director):
         "residents",
     ):
         assert NOTE not in client.get(reverse("health:csv", args=[name]) + q).content.decode()
+
+
+# --- the pulse: totals only -------------------------------------------------------------
+
+
+def pulses(world, numbers: list[int]) -> None:
+    from mentorship.checkins.models import Answer, Checkin, Question
+    from tests.health.conftest import at
+
+    useful = Question.objects.get(kind="pulse", key="useful", program__isnull=True)
+    pairing = world["sam_chen"]
+    for n, number in enumerate(numbers):
+        opened_on = world["start"] + timedelta(days=100 + n)
+        checkin = Checkin.objects.create(
+            program=pairing.program,
+            person=pairing.mentee.user,
+            pairing=pairing,
+            side="mentee",
+            kind="pulse",
+            period=f"pulse-{n}",
+            level="ca1",
+            mentor_kind="faculty",
+            opened_on=opened_on,
+            closes_on=opened_on + timedelta(days=14),
+            status="answered",
+            answered_at=at(opened_on),
+        )
+        Answer.objects.create(checkin=checkin, question=useful, number=number, audience="total")
+
+
+def test_the_pulse_shows_as_a_mean_of_enough_answers(client, world, director):
+    pulses(world, [4, 4, 5, 3, 4])
+    client.force_login(director)
+    page = client.get(URL + year_query(world)).content.decode()
+    assert "<strong>4.0</strong> mean pulse" in page
+    rows = rows_of(client.get(reverse("health:csv", args=["pulse-answers"]) + year_query(world)))
+    assert rows[1:] == [
+        ["1 (Strongly disagree)", "0"],
+        ["2 (Disagree)", "0"],
+        ["3 (Neither)", "1"],
+        ["4 (Agree)", "3"],
+        ["5 (Strongly agree)", "1"],
+    ]
+    # The pair's row has the day of its last pulse, never its answers.
+    pairs = rows_of(client.get(reverse("health:csv", args=["pairs"]) + year_query(world)))
+    sam = next(r for r in pairs if r[0] == "Sam Whitfield")
+    assert sam[11] == str(world["start"] + timedelta(days=104))
+
+
+def test_too_few_answers_show_why_and_no_number(client, world, director):
+    pulses(world, [2, 5])
+    client.force_login(director)
+    page = client.get(URL + year_query(world)).content.decode()
+    assert "Mean pulse (1 to 5): no total yet." in page
+    assert "Only 2 people have answered so far" in page
+    rows = rows_of(client.get(reverse("health:csv", args=["pulse"]) + year_query(world)))
+    assert all(row[3] == "" for row in rows[1:])  # no mean anywhere
+    answers = rows_of(client.get(reverse("health:csv", args=["pulse-answers"]) + year_query(world)))
+    assert answers[1][0] == "No total" and "Only 2 people" in answers[1][1]
