@@ -22,20 +22,25 @@ class Figures:
         return figures.coverage(self.scope)
 
     @cached_property
+    def facts(self):
+        """Every pair's dates and standing, read once for the four figures below and the list."""
+        return figures.pair_facts(self.scope)
+
+    @cached_property
     def match(self):
-        return figures.days_to_match(self.scope)
+        return figures.days_to_match(self.scope, self.facts)
 
     @cached_property
     def first(self):
-        return figures.first_meetings(self.scope)
+        return figures.first_meetings(self.scope, self.facts)
 
     @cached_property
     def rhythm(self):
-        return figures.rhythm(self.scope)
+        return figures.rhythm(self.scope, self.facts)
 
     @cached_property
     def standings(self):
-        return figures.standings(self.scope)
+        return figures.standings(self.scope, self.facts)
 
     @cached_property
     def commitments(self):

@@ -2,31 +2,25 @@
 when the next is due, where it stands, its open flags and overdue commitments,
 and the day of its last answered pulse (never the answer: pulses are totals only).
 
-Sorted and filtered by the database, a page at a time; the flags are counted for
-the page's pairs in one more query (mentorship.checkins.totals.pairing_flags).
+It reads the facts the figures read (figures.pair_facts) and the commitments'
+counts by pair, sorts and filters them here, and asks the database only for the
+shown pairs' flags and last pulses: two more queries, whatever the page.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import DateTimeField, F, Func, OuterRef, Subquery
+from django.db.models import Max
 from django.utils import timezone
 
 from mentorship.checkins.models import Checkin, Kind
-from mentorship.meetings.models import Commitment
-from mentorship.subqueries import count_per
+from mentorship.checkins.totals import pairing_flags
+from mentorship.pairings.models import Pairing
+from mentorship.years.models import Level
 
-from .figures import STANDING, Scope, level_label, pairings, standing, standing_q
+from .figures import STANDING, PairFact, Scope, level_label
 
-# ?sort= values: what each sorts by, first the way it reads best.
-SORTS = {
-    "mentee": ["mentee__user__name", "pk"],
-    "mentor": ["mentor__user__name", "pk"],
-    "level": ["level", "mentee__user__name", "pk"],
-    "started": ["-started_on", "pk"],
-    "last": [F("last_met").asc(nulls_first=True), "pk"],
-    "overdue": ["-overdue", "mentee__user__name", "pk"],
-}
+# ?sort= values, each read the way it is most useful first.
 SORT_LABELS = {
     "mentee": "Mentee",
     "mentor": "Mentor",
@@ -37,63 +31,81 @@ SORT_LABELS = {
 }
 # ?pairs= values: a standing today, or every pair of the year.
 SHOWS = {"": "Every pair of the year", **STANDING}
+_LEVELS = {level: n for n, level in enumerate(Level.values)}
 
 
-def last_pulse_at() -> Subquery:
-    """When the pair's last pulse was answered (either person): a date, never the answer."""
-    answered = (
-        Checkin.objects.filter(
-            pairing=OuterRef("pk"), kind=Kind.PULSE, status=Checkin.Status.ANSWERED
-        )
-        .order_by()
-        .values(at=Func("answered_at", function="MAX", output_field=DateTimeField()))
-    )
-    return Subquery(answered)
+def sorted_pairs(
+    facts: list[PairFact], overdue: dict[int, int], *, show: str = "", sort: str = "last"
+) -> list[PairFact]:
+    """The facts of one standing (all of them for ""), in the order asked for."""
+    rows = [f for f in facts if f.standing == show] if show else list(facts)
+    key = {
+        "mentee": lambda f: (f.mentee, f.pk),
+        "mentor": lambda f: (f.mentor, f.pk),
+        "level": lambda f: (_LEVELS.get(f.level, 99), f.mentee, f.pk),
+        "started": lambda f: (-f.started_on.toordinal(), f.pk),
+        "last": lambda f: (f.last_met, f.pk),
+        "overdue": lambda f: (-overdue.get(f.pk, 0), f.mentee, f.pk),
+    }[sort]
+    return sorted(rows, key=key)
 
 
-def pair_rows(scope: Scope, *, show: str = "", sort: str = "last"):
-    """The scope's pairs with their figures, sorted, filtered to one standing when asked."""
+def last_pulses(pairing_ids) -> dict[int, datetime]:
+    """When each pair's last pulse was answered (either person): a date, never the answer."""
     rows = (
-        pairings(scope)
-        .with_meeting_figures()
-        .annotate(
-            overdue=count_per(Commitment.objects.overdue(scope.today), "pairing"),
-            last_pulse_at=last_pulse_at(),
+        Checkin.objects.filter(
+            pairing__in=pairing_ids, kind=Kind.PULSE, status=Checkin.Status.ANSWERED
         )
-        .select_related("mentor__user", "mentee__user", "program")
+        .values("pairing")
+        .annotate(at=Max("answered_at"))
+        .order_by()
     )
-    if show:
-        rows = rows.filter(standing_q(scope, show))
-    return rows.order_by(*SORTS[sort])
+    return {r["pairing"]: r["at"] for r in rows}
 
 
 @dataclass
 class PairRow:
-    pairing: object
-    level: str
-    standing: str
+    fact: PairFact
     next_due: date | None
     flags: int
+    overdue: int
+    last_pulse_on: date | None
 
     @property
     def level_label(self) -> str:
-        return level_label(self.level)
+        return level_label(self.fact.level)
+
+    @property
+    def status_label(self) -> str:
+        return Pairing.Status(self.fact.status).label
+
+    @property
+    def kind_label(self) -> str:
+        return Pairing.Kind(self.fact.kind).label
 
     @property
     def standing_label(self) -> str:
-        if self.standing:
-            return STANDING[self.standing]
-        return self.pairing.get_status_display()
+        return STANDING[self.fact.standing] if self.fact.standing else self.status_label
 
 
-def described(pairings, flags: dict[int, int], today: date) -> list[PairRow]:
-    """The page's rows, each with its standing and next meeting due."""
+def described(facts: list[PairFact], overdue: dict[int, int], pairing_ids=None) -> list[PairRow]:
+    """The rows shown: each with its next meeting due, open flags and last pulse.
+    `pairing_ids` narrows the two look-ups (a subquery of every pair for a CSV)."""
+    ids = [f.pk for f in facts] if pairing_ids is None else pairing_ids
+    flags, pulses = pairing_flags(ids), last_pulses(ids)
     rows = []
-    for p in pairings:
-        target = p.program.meeting_target_days
-        where = standing(p.status, p.started_on, p.last_meeting_on, target, today)
-        next_due = p.last_met + timedelta(days=target) if where and p.last_met else None
-        rows.append(PairRow(p, p.level, where or "", next_due, flags.get(p.pk, 0)))
+    for f in facts:
+        next_due = f.last_met + timedelta(days=f.target) if f.standing else None
+        pulse_at = pulses.get(f.pk)
+        rows.append(
+            PairRow(
+                f,
+                next_due,
+                flags.get(f.pk, 0),
+                overdue.get(f.pk, 0),
+                timezone.localdate(pulse_at) if pulse_at else None,
+            )
+        )
     return rows
 
 
@@ -106,7 +118,7 @@ CSV_HEADER = [
     "Started",
     "Status",
     "Standing",
-    "Meetings held",
+    "Meetings held this year",
     "Last met",
     "Next meeting due",
     "Last pulse answered",
@@ -115,23 +127,24 @@ CSV_HEADER = [
 ]
 
 
-def csv_rows(rows: list[PairRow]) -> list[list]:
+def csv_rows(scope: Scope, rows: list[PairRow]) -> list[list]:
+    programs = {p.pk: p.name for p in scope.programs}
     return [
         [
-            r.pairing.mentee.user.name,
-            r.pairing.mentor.user.name,
-            level_label(r.level),
-            r.pairing.get_kind_display(),
-            r.pairing.program.name,
-            r.pairing.started_on,
-            r.pairing.get_status_display(),
+            r.fact.mentee,
+            r.fact.mentor,
+            r.level_label,
+            r.kind_label,
+            programs[r.fact.program_id],
+            r.fact.started_on,
+            r.status_label,
             r.standing_label,
-            r.pairing.meetings_held or 0,
-            r.pairing.last_meeting_on or "",
+            r.fact.held,
+            r.fact.last_on or "",
             r.next_due or "",
-            timezone.localdate(r.pairing.last_pulse_at) if r.pairing.last_pulse_at else "",
+            r.last_pulse_on or "",
             r.flags,
-            r.pairing.overdue or 0,
+            r.overdue,
         ]
         for r in rows
     ]

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
-from mentorship.checkins.totals import MIN_ANSWERS, pairing_flags
+from mentorship.checkins.totals import MIN_ANSWERS
 from mentorship.director import director_page
 from mentorship.programs.models import Program
 from mentorship.years.models import AcademicYear
@@ -64,10 +64,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         messages.warning(request, problem)
     figs = Figures(scope)
     show, sort = form.value("pairs"), form.value("sort", "last")
-    page = Paginator(pairs.pair_rows(scope, show=show, sort=sort), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    flags = pairing_flags([p.pk for p in page])
+    overdue = figs.commitments.overdue
+    listed = pairs.sorted_pairs(figs.facts, overdue, show=show, sort=sort)
+    page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
     scope_query = _query(request)
     numbers = headline(figs)
     for item in numbers:
@@ -90,7 +89,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "response_table": figs.response.table(),
         "pulse_counts": figs.pulse.counts_table(),
         "page": page,
-        "rows": pairs.described(page, flags, scope.today),
+        "rows": pairs.described(list(page), overdue),
         "show": show,
         "sort": sort,
         "shows": pairs.SHOWS,
@@ -126,11 +125,13 @@ def figure_csv(request: HttpRequest, name: str) -> HttpResponse:
         raise Http404("No program of yours.")
     form, scope = filters_for(request.GET, programs)
     if name == "pairs":
-        rows = pairs.pair_rows(scope, show=form.value("pairs"), sort=form.value("sort", "last"))
-        flags = pairing_flags([p.pk for p in rows])
-        return _csv(
-            name, pairs.CSV_HEADER, pairs.csv_rows(pairs.described(rows, flags, scope.today))
+        figs = Figures(scope)
+        overdue = figs.commitments.overdue
+        listed = pairs.sorted_pairs(
+            figs.facts, overdue, show=form.value("pairs"), sort=form.value("sort", "last")
         )
+        rows = pairs.described(listed, overdue, figures.pairings(scope).values("pk"))
+        return _csv(name, pairs.CSV_HEADER, pairs.csv_rows(scope, rows))
     if name == "residents":
         rows = [
             [a.user.name, a.get_level_display(), a.year.program.name]

@@ -21,11 +21,12 @@ from tests.health.conftest import at, held, paired
 
 pytestmark = pytest.mark.django_db
 
-# The page: session, user, two-step check, programs, years; the pairs' count, page
-# and flags; the figures (coverage, days to match, first meetings, meeting rhythm,
-# commitments, the pulse's totals (3) and by month (3), response, standing,
-# funnel); the residents without a mentor; the base template's group check.
-PAGE_QUERIES = 24
+# The page: session, user, two-step check, programs, years; the pairs' facts (2:
+# their dates, their meetings by pair), the commitments by pair, coverage, the
+# pulse's totals (3) and by month (3), the response, the funnel; the shown pairs'
+# flags and last pulses; the residents without a mentor; the base template's
+# group check.
+PAGE_QUERIES = 21
 
 
 def more_pairs(program, start, n: int) -> None:
