@@ -165,8 +165,8 @@ def headline(figs: Figures) -> list[dict]:
             "label": "median days to match",
             "how": f"Half of the {len(m.days)} pairings made from a request this year were "
             "made this many days after the mentee asked, or sooner.",
-            "link": "#chart-first-meeting",
-            "link_text": None,
+            "link": "#table-days-to-match",
+            "link_text": "By days to match",
         },
         {
             "name": "first-meeting",
@@ -212,7 +212,7 @@ def headline(figs: Figures) -> list[dict]:
             "value": _or_dash(resp.pct, "%"),
             "label": "answered their check-ins",
             "how": f"{resp.answered} of the {resp.asked} check-ins sent this year were answered.",
-            "link": "#chart-pulse",
-            "link_text": None,
+            "link": "#table-response",
+            "link_text": "Check-ins sent and answered",
         },
     ]

@@ -274,3 +274,29 @@ def test_too_few_answers_show_why_and_no_number(client, world, director):
     assert all(row[3] == "" for row in rows[1:])  # no mean anywhere
     answers = rows_of(client.get(reverse("health:csv", args=["pulse-answers"]) + year_query(world)))
     assert answers[1][0] == "No total" and "Only 2 people" in answers[1][1]
+
+
+def test_filters_by_level_and_mentor_type(client, world, director):
+    client.force_login(director)
+    q = year_query(world)
+    page = client.get(URL + q + "&level=ca2").content.decode()
+    assert "0 of 2 residents have an active mentor" in page
+    assert "Sam Whitfield" not in page and "Alex Park" in page
+    page = client.get(URL + q + "&kind=near_peer").content.decode()
+    assert "0 of 4 residents have an active mentor" in page
+    rows = rows_of(client.get(reverse("health:csv", args=["pairs"]) + q + "&kind=near_peer"))
+    assert rows[1:] == []
+
+
+def test_the_pairs_list_filters_by_standing_and_sorts(client, world, director):
+    client.force_login(director)
+    q = year_query(world)
+    rows = rows_of(client.get(reverse("health:csv", args=["pairs"]) + q + "&sort=mentee"))
+    assert [r[0] for r in rows[1:]] == ["Alex Park", "Ana Ruiz", "Sam Whitfield"]
+    rows = rows_of(client.get(reverse("health:csv", args=["pairs"]) + q + "&sort=overdue"))
+    assert rows[1][0] == "Sam Whitfield" and rows[1][13] == "1"
+    # Both active pairs last met long ago: each needs a check-in today.
+    rows = rows_of(client.get(reverse("health:csv", args=["pairs"]) + q + "&pairs=check_in"))
+    assert sorted(r[0] for r in rows[1:]) == ["Ana Ruiz", "Sam Whitfield"]
+    page = client.get(URL + q + "&pairs=on_track").content.decode()
+    assert "No pair is “on track” for these choices." in page
