@@ -205,7 +205,7 @@ def headline(figs: Figures) -> list[dict]:
             "how": f"{k.kept} of the {k.due} commitments due this year before today are done.",
             "link": "#pairs",
             "link_text": "Pairs with overdue commitments",
-            "href_query": "sort=overdue",
+            "query": {"sort": "overdue"},
         },
         {
             "name": "response",

@@ -31,17 +31,16 @@ from .filters import filters_for
 
 PER_PAGE = 50
 RESIDENTS_SHOWN = 20
-SCOPE_FIELDS = ("year", "level", "kind")
 
 
 def _programs(request: HttpRequest) -> list[Program]:
     return list(Program.objects.directed_by(request.user).order_by("name"))
 
 
-def _query(request: HttpRequest, fields=SCOPE_FIELDS, **more) -> str:
-    values = {k: request.GET[k] for k in fields if request.GET.get(k)}
-    values.update({k: v for k, v in more.items() if v})
-    return urlencode(values)
+def _query(scope, **more) -> str:
+    """The address's filters as they were read (never as typed), for links and downloads."""
+    values = {"year": scope.starts_on.isoformat(), "level": scope.level, "kind": scope.kind}
+    return urlencode({k: v for k, v in {**values, **more}.items() if v})
 
 
 def _without_mentor(scope):
@@ -67,17 +66,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     overdue = figs.commitments.overdue
     listed = pairs.sorted_pairs(figs.facts, overdue, show=show, sort=sort)
     page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
-    scope_query = _query(request)
+    scope_query = _query(scope)
     numbers = headline(figs)
     for item in numbers:
-        more = dict([item["href_query"].split("=")]) if item.get("href_query") else {}
-        item["href"] = f"?{_query(request, **more)}{item['link']}"
+        item["href"] = f"?{_query(scope, **item.get('query', {}))}{item['link']}"
     context = {
         "programs": programs,
         "form": form,
         "scope": scope,
         "scope_query": scope_query,
-        "list_query": _query(request, (*SCOPE_FIELDS, "pairs", "sort")),
+        "list_query": _query(scope, pairs=show, sort=sort),
         "figures": figs,
         "headline": numbers,
         "charts": [
