@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "health"
+
+urlpatterns = [
+    path("director/health/", views.dashboard, name="dashboard"),
+    path("director/health/nudge/", views.nudge, name="nudge"),
+    path("director/health/charts/<slug:name>.svg", views.chart, name="chart"),
+    path("director/health/<slug:name>.csv", views.figure_csv, name="csv"),
+]
