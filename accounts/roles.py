@@ -56,6 +56,14 @@ DIRECTOR_PERMISSIONS = [
     "support.add_supportresource",
     "support.change_supportresource",
     "support.delete_supportresource",
+    # The section of the annual report the director writes, and its actions.
+    "years.view_yearreview",
+    "years.add_yearreview",
+    "years.change_yearreview",
+    "years.view_yearaction",
+    "years.add_yearaction",
+    "years.change_yearaction",
+    "years.delete_yearaction",
 ]
 
 

@@ -185,10 +185,10 @@ class _Cells:
                     counts[number] += n
         total.answered = sum(counts.values())
         partial = self.cut.filtered or month is not None
-        if partial and self._whole_only(answers, asked, month):
-            total.why = WHOLE_ONLY
-        elif not passes(total.answered, total.asked):
+        if not passes(total.answered, total.asked):
             total.why = why_not(total.answered, total.asked)
+        elif partial and self._whole_only(answers, asked, month):
+            total.why = WHOLE_ONLY
         else:
             total.shown = True
             total.counts = {k: v for k, v in sorted(counts.items()) if k is not None}
