@@ -213,6 +213,18 @@ class Rhythm:
     def pct(self) -> int | None:
         return share(self.quarterly, len(self.counted))
 
+    @property
+    def per_year(self) -> float | None:
+        """Meetings per pair per year, on average over pairs that ran a month or more."""
+        rates = [held * 365 / days for days, held, _ in self.pairs if days >= 30]
+        return round(sum(rates) / len(rates), 1) if rates else None
+
+    @property
+    def target_per_year(self) -> float | None:
+        """The meetings a year the programs' targets ask for (the least demanding one's)."""
+        targets = {target for _, _, target in self.pairs}
+        return round(365 / max(targets), 1) if targets else None
+
     def table(self) -> Table:
         counts = dict.fromkeys(RHYTHM, 0)
         for days, held, target in self.pairs:
