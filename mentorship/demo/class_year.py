@@ -288,9 +288,8 @@ def _commitments(
     pairing: Pairing, held: list[Meeting], shape: Shape, i: int, today: date
 ) -> list[Commitment]:
     """A few commitments: in every other pair, one made at the meeting before last and
-    kept by the last; in a quiet pair, one made at its last meeting and still open,
-    now overdue; in one pair in four, one made at the last meeting, open (overdue once
-    the day it was due has passed)."""
+    kept by the last; in each quiet pair and one pair in four, one made at the last
+    meeting for two weeks later, still open (overdue once that day has passed)."""
     made = []
 
     def commit(meeting: Meeting, k: int, due_on: date, done_at=None) -> None:
@@ -312,8 +311,6 @@ def _commitments(
     if len(held) >= 2 and i % 2 == 0:
         last = held[-1].starts_at
         commit(held[-2], 0, timezone.localdate(last), done_at=last - timedelta(days=2))
-    if held and shape.quiet:
-        commit(held[-1], 1, timezone.localdate(held[-1].starts_at) + timedelta(days=14))
-    elif held and i % 4 == 1:
+    if held and (shape.quiet or i % 4 == 1):
         commit(held[-1], 1, timezone.localdate(held[-1].starts_at) + timedelta(days=14))
     return made
