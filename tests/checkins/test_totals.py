@@ -167,3 +167,16 @@ def test_no_filters_single_anyone_out(program, groups):
         # Every group large enough alone: the filters do show their totals.
         assert len(shown_sets) > len(groups)
     assert smallest >= totals.MIN_ANSWERS, groups_told_apart
+
+
+def test_by_level_shows_when_each_level_is_large_enough_though_mentor_types_are_not(program):
+    """Four CA-1s with faculty, one with a near-peer, four of five CA-2s: each level
+    shows, but mentor type would split the CA-1s into a group of one."""
+    pulses(program, 4, 4, level="ca1", kind=FACULTY)
+    pulses(program, 1, 1, level="ca1", kind=NEAR_PEER, start=10)
+    pulses(program, 4, 5, level="ca2", kind=FACULTY, start=20)
+    assert totals.pulse(cut(program, level="ca1")).shown
+    assert totals.pulse(cut(program, level="ca2")).shown
+    for filters in ({"mentor_kind": FACULTY}, {"level": "ca1", "mentor_kind": FACULTY}):
+        total = totals.pulse(cut(program, **filters))
+        assert not total.shown and total.why == totals.WHOLE_ONLY
