@@ -76,27 +76,27 @@ def passes(answered: int, asked: int) -> bool:
 
 
 def why_not(answered: int, asked: int) -> str:
-    """Why a total of `answered` answers from `asked` people shows nothing."""
+    """Why a total of `answered` answers from `asked` people shows nothing, in a
+    sentence short enough for a table's cell."""
     if not asked:
         return "No one was asked this in these months."
     if answered < MIN_ANSWERS:
-        people = "No one has" if not answered else f"Only {answered} {_people(answered)} "
-        verb = "" if not answered else ("has" if answered == 1 else "have")
+        if not answered:
+            return f"No one has answered so far: a total shows from {MIN_ANSWERS} answers."
+        verb = "has" if answered == 1 else "have"
         return (
-            f"{people}{verb} answered so far. Totals show once at least {MIN_ANSWERS} "
-            "have, so no one's answer can be singled out."
+            f"Only {answered} {_people(answered)} {verb} answered so far: a total shows "
+            f"from {MIN_ANSWERS}."
         )
     return (
-        f"{answered} of the {asked} people asked answered ({round(100 * answered / asked)} %). "
-        f"Totals show once at least {round(100 * MIN_RATE)} % have, so the few who answer "
-        "can't be singled out."
+        f"{answered} of the {asked} people asked answered ({round(100 * answered / asked)} %): "
+        f"a total shows from {round(100 * MIN_RATE)} %."
     )
 
 
 WHOLE_ONLY = (
-    "Not shown cut this finely: some of the groups it would take apart have too few "
-    "answers to keep each person's answer private, and subtraction could work them "
-    "out. With fewer filters it may show."
+    "Not shown cut this finely: a smaller group in it has too few answers to stay "
+    "private. Fewer filters may show it."
 )
 
 # How finely a program's answers may be cut, coarsest first: whole, by level, by
