@@ -21,10 +21,13 @@ from datetime import date
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from .models import Answer, Checkin, FollowUp, Format, Kind, Question
+from .models import FORMAT_CHOICES, Answer, Audience, Checkin, FollowUp, Format, Kind, Question
 
 MIN_ANSWERS = 4
 MIN_RATE = 0.7
+# Whose answers may be added up for a director: those meant for them, by name or
+# as a total. An answer for the wellness contact or the partner alone never is.
+TOTALLED = (Audience.TOTAL, Audience.DIRECTOR)
 PULSE_KEY = "useful"
 
 
@@ -69,6 +72,22 @@ class Total:
     @property
     def percent(self) -> int | None:
         return round(100 * self.rate) if self.rate is not None else None
+
+    @property
+    def described(self) -> str:
+        """The total in words: "mean 4.1 of 5", "17 yes of 23", "A good fit: 29,
+        Still deciding: 2"; empty when it may not show."""
+        if not self.shown:
+            return ""
+        if self.format == Format.SCALE and self.mean is not None:
+            return f"mean {self.mean:.1f} of 5"
+        if self.format == Format.YES_NO:
+            return f"{self.counts.get(1, 0)} yes of {self.answered}"
+        labels = dict(FORMAT_CHOICES.get(self.format, []))
+        return ", ".join(
+            f"{labels.get(value, value)}: {self.counts[value]}"
+            for value in sorted(self.counts, reverse=True)
+        )
 
 
 def passes(answered: int, asked: int) -> bool:
@@ -120,6 +139,9 @@ class _Cells:
         answers = (
             Answer.objects.filter(
                 question__in=[q.pk for q in questions],
+                # As promised when answered: never what went to the wellness contact
+                # or the partner alone, whatever the question says now.
+                audience__in=TOTALLED,
                 checkin__program_id__in=cut.program_ids,
                 checkin__opened_on__gte=cut.starts_on,
                 checkin__opened_on__lte=cut.ends_on,
@@ -240,7 +262,7 @@ class _Cells:
 def _questions(cut: Cut, kind: str, key: str | None = None) -> list[Question]:
     questions = (
         Question.objects.filter(Q(program__isnull=True) | Q(program_id__in=cut.program_ids))
-        .filter(kind=kind)
+        .filter(kind=kind, audience__in=TOTALLED)
         .exclude(format=Format.TEXT)
         .order_by("program_id", "order", "pk")
     )

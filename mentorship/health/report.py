@@ -17,7 +17,7 @@ from functools import cached_property
 from django.db.models import Count, Prefetch
 
 from mentorship.checkins import totals
-from mentorship.checkins.models import Format, Kind
+from mentorship.checkins.models import Kind
 from mentorship.programs.models import Program
 from mentorship.rounds.models import Round, Run
 from mentorship.years.models import AcademicYear, YearAction, YearReview
@@ -127,6 +127,8 @@ class Report:
                 "of all its residents.",
                 *(
                     f"{_pct(y.coverage.pct)} ({y.coverage.mentored} of {y.coverage.residents})"
+                    if y.coverage.residents
+                    else ""
                     for y in (this, last)
                 ),
             ),  # fmt: skip
@@ -254,18 +256,10 @@ def _mean(total: totals.Total) -> str:
 
 
 def _total(total: totals.Total) -> str:
-    """A total as one cell of the CSV: its figure, or why it shows none."""
+    """A total as one cell of the CSV: its figure and counts, or why it shows none."""
     if not total.shown:
         return f"Not shown: {total.why}"
-    if total.format == Format.SCALE:
-        return f"mean {total.mean:.2f} from {total.answered} of {total.asked} asked"
-    if total.format == Format.YES_NO:
-        return f"{total.counts.get(1, 0)} yes of {total.answered} ({total.answered} of {total.asked} asked)"
-    return "; ".join(f"{v}: {n}" for v, n in total.counts.items()) + f" (of {total.asked} asked)"
-
-
-def yes_share(total: totals.Total) -> int | None:
-    return figures.share(total.counts.get(1, 0), total.answered) if total.shown else None
+    return f"{total.described} ({total.answered} of {total.asked} asked)"
 
 
 def report_for(program: Program, starts_on: date, ends_on: date, today: date) -> Report:

@@ -91,8 +91,8 @@ def test_a_filter_that_would_take_part_of_a_small_group_shows_nothing(program):
 def test_totals_of_every_question_of_a_kind(program):
     pulses(program, 4, 4)
     by_key = {t.key: t for t in totals.totals(cut(program), Kind.PULSE)}
-    # Answers in words have no total; the wellness question is a count of yeses.
-    assert set(by_key) == {"useful", "met", "outside"}
+    # Answers in words have no total, nor those meant for the wellness contact only.
+    assert set(by_key) == {"useful", "met"}
     assert by_key["useful"].shown and by_key["met"].answered == 0
 
 
@@ -180,3 +180,31 @@ def test_by_level_shows_when_each_level_is_large_enough_though_mentor_types_are_
     for filters in ({"mentor_kind": FACULTY}, {"level": "ca1", "mentor_kind": FACULTY}):
         total = totals.pulse(cut(program, **filters))
         assert not total.shown and total.why == totals.WHOLE_ONLY
+
+
+def test_answers_for_the_wellness_contact_or_the_partner_are_never_totalled(program):
+    """Even when the question is changed afterwards to be a total: each answer keeps
+    the audience it was given for."""
+    from mentorship.checkins.models import Answer, Checkin, Question
+
+    outside = Question.objects.get(program=None, kind=Kind.PULSE, key="outside")
+    for i in range(5):
+        checkin = ask(pair(program, i))
+        answer(checkin, "outside", 1)
+    Question.objects.filter(pk=outside.pk).update(audience="total")
+    total = next(t for t in totals.totals(cut(program), Kind.PULSE) if t.key == "outside")
+    assert total.answered == 0 and not total.shown
+    assert Answer.objects.filter(question=outside).count() == 5
+    assert Checkin.objects.count() == 5
+
+
+def test_a_total_in_words():
+    from mentorship.checkins.totals import Total
+
+    fit = Total("fit", "How does it feel?", "fit", 31, 31, True, counts={3: 29, 2: 2})
+    assert fit.described == "A good fit: 29, Still deciding: 2"
+    met = Total("met", "Met?", "yes_no", 23, 23, True, counts={1: 17, 0: 6})
+    assert met.described == "17 yes of 23"
+    useful = Total("useful", "Useful?", "scale", 5, 4, True, mean=4.3)
+    assert useful.described == "mean 4.3 of 5"
+    assert Total("x", "x", "scale", 3, 3, False).described == ""

@@ -84,7 +84,19 @@ def test_check_in_totals_show_only_from_four_answers(client, world, director, pr
     assert "Only 3 people have answered so far" in page
     assert "mean 1.0" not in page
     csv = get(client, director, CSV, year=start.isoformat()).content.decode()
-    assert "Not shown: Only 3 people" in csv and "mean 1.00" not in csv
+    assert "Not shown: Only 3 people" in csv and "mean 1.0" not in csv
+    # A fourth answer, of the four asked: the total shows, on the page and in the CSV.
+    checkin = Checkin.objects.create(
+        program=program, person=pairing.mentee.user, pairing=pairing, side="mentee",
+        kind="pulse", period="pulse-9", level="ca1", mentor_kind="faculty",
+        opened_on=start + timedelta(days=60), closes_on=start + timedelta(days=74),
+        status="answered",
+    )  # fmt: skip
+    Answer.objects.create(checkin=checkin, question=useful, number=5, audience="total")
+    page = get(client, director, year=start.isoformat()).content.decode()
+    assert "mean 2.0 of 5" in page
+    csv = get(client, director, CSV, year=start.isoformat()).content.decode()
+    assert "mean 2.0 of 5 (4 of 4 asked)" in csv
 
 
 def test_the_csv_holds_the_reports_figures(client, world, director, program, start):
