@@ -5,7 +5,8 @@ commitments, invitations, pulse check-ins and follow-ups, built with bulk_create
     DATABASE_URL=postgres://… .venv/bin/python manage.py bench_health [--mentors 3000 --mentees 6000]
 
 Prints the page's time (best of 5) and queries for a program a tenth the size
-and for the full one, and those of its pairs' CSV and one chart. Everything runs
+and for the full one, and those of its pairs' CSV, one chart and the annual
+report (its page and its CSV). Everything runs
 in one transaction that is rolled back, so the database is left as it was.
 """
 
@@ -83,6 +84,8 @@ class Command(BaseCommand):
                 ("page", reverse("health:dashboard")),
                 ("pairs CSV", reverse("health:csv", args=["pairs"])),
                 ("coverage chart", reverse("health:chart", args=["coverage"])),
+                ("annual report", reverse("health:report")),
+                ("annual report CSV", reverse("health:report_csv")),
             ):
                 self.measure(client, name, url)
             # The next size is a program of its own: this one leaves the director's list.
