@@ -65,6 +65,14 @@ DIRECTOR_PERMISSIONS = [
     "checkins.view_followup",
     "checkins.change_followup",
     "checkins.view_checkin",
+    # The section of the annual report the director writes, and its actions.
+    "years.view_yearreview",
+    "years.add_yearreview",
+    "years.change_yearreview",
+    "years.view_yearaction",
+    "years.add_yearaction",
+    "years.change_yearaction",
+    "years.delete_yearaction",
 ]
 
 

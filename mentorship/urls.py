@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("mentorship.rounds.urls")),
     path("", include("mentorship.rollover.urls")),
     path("", include("mentorship.checkins.urls")),
+    path("", include("mentorship.health.urls")),
     # allauth's page to add an authenticator app, landing back in the admin after.
     path("accounts/2fa/totp/activate/", activate_totp, name="mfa_activate_totp"),
     # allauth: log-in, sign-up, e-mail, password, two-step verification (2fa/)

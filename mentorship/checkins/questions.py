@@ -130,3 +130,16 @@ BUILT_IN = [
 ]
 
 FIELDS = ("kind", "key", "text", "hint", "format", "audience", "asks", "required")
+
+
+def ensure_built_in(question_model) -> None:
+    """Write the built-in questions (the data migration's step; tests that empty the
+    database between them call it again)."""
+    for order, row in enumerate(BUILT_IN):
+        values = dict(zip(FIELDS, row, strict=True))
+        question_model.objects.update_or_create(
+            program=None,
+            kind=values.pop("kind"),
+            key=values.pop("key"),
+            defaults={**values, "order": order},
+        )

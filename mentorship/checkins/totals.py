@@ -3,12 +3,12 @@
 A total shows only when at least MIN_ANSWERS people answered and at least
 MIN_RATE of those asked did. That alone would not keep one person's answer
 private: a director who reads the total of a whole program, then of its CA-1s,
-learns the rest by subtraction. So the answers of a program's year are counted
-in cells (program, level, mentor type, and month for a series). When every cell
-that holds an answer passes the rule on its own, any choice of filters adds up
-whole cells, and the difference of two totals is itself a passing cell or
-several. When one cell is too small, that program's answers are shown only
-whole: a filtered total that would take part of them shows nothing, and says why.
+learns the rest by subtraction. So a program's answers are cut only as finely
+as every group of that cut passes the rule on its own: by level, then by level
+and mentor type, then by those and month (STEPS). A filter that asks for a
+finer cut than that shows nothing, and says why. Whatever filters a director
+tries, the totals shown are sums of whole groups of four or more: no difference
+between them comes down to fewer people.
 
 Each function costs a fixed number of queries (one for the questions, one for the
 answers, one for the check-ins asked), however many people the program has.
@@ -21,10 +21,13 @@ from datetime import date
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from .models import Answer, Checkin, FollowUp, Format, Kind, Question
+from .models import FORMAT_CHOICES, Answer, Audience, Checkin, FollowUp, Format, Kind, Question
 
 MIN_ANSWERS = 4
 MIN_RATE = 0.7
+# Whose answers may be added up for a director: those meant for them, by name or
+# as a total. An answer for the wellness contact or the partner alone never is.
+TOTALLED = (Audience.TOTAL, Audience.DIRECTOR)
 PULSE_KEY = "useful"
 
 
@@ -70,34 +73,56 @@ class Total:
     def percent(self) -> int | None:
         return round(100 * self.rate) if self.rate is not None else None
 
+    @property
+    def described(self) -> str:
+        """The total in words: "mean 4.1 of 5", "17 yes of 23", "A good fit: 29,
+        Still deciding: 2"; empty when it may not show."""
+        if not self.shown:
+            return ""
+        if self.format == Format.SCALE and self.mean is not None:
+            return f"mean {self.mean:.1f} of 5"
+        if self.format == Format.YES_NO:
+            return f"{self.counts.get(1, 0)} yes of {self.answered}"
+        labels = dict(FORMAT_CHOICES.get(self.format, []))
+        return ", ".join(
+            f"{labels.get(value, value)}: {self.counts[value]}"
+            for value in sorted(self.counts, reverse=True)
+        )
+
 
 def passes(answered: int, asked: int) -> bool:
     return answered >= MIN_ANSWERS and asked > 0 and answered / asked >= MIN_RATE
 
 
 def why_not(answered: int, asked: int) -> str:
-    """Why a total of `answered` answers from `asked` people shows nothing."""
+    """Why a total of `answered` answers from `asked` people shows nothing, in a
+    sentence short enough for a table's cell."""
     if not asked:
         return "No one was asked this in these months."
     if answered < MIN_ANSWERS:
-        people = "No one has" if not answered else f"Only {answered} {_people(answered)} "
-        verb = "" if not answered else ("has" if answered == 1 else "have")
+        if not answered:
+            return f"No one has answered so far: a total shows from {MIN_ANSWERS} answers."
+        verb = "has" if answered == 1 else "have"
         return (
-            f"{people}{verb} answered so far. Totals show once at least {MIN_ANSWERS} "
-            "have, so no one's answer can be singled out."
+            f"Only {answered} {_people(answered)} {verb} answered so far: a total shows "
+            f"from {MIN_ANSWERS}."
         )
     return (
-        f"{answered} of the {asked} people asked answered ({round(100 * answered / asked)} %). "
-        f"Totals show once at least {round(100 * MIN_RATE)} % have, so the few who answer "
-        "can't be singled out."
+        f"{answered} of the {asked} people asked answered ({round(100 * answered / asked)} %): "
+        f"a total shows from {round(100 * MIN_RATE)} %."
     )
 
 
 WHOLE_ONLY = (
-    "Shown for the whole program only: one of its smaller groups has too few answers "
-    "to keep each person's answer private, and a total of part of the program would "
-    "let someone work it out."
+    "Not shown cut this finely: a smaller group in it has too few answers to stay "
+    "private. Fewer filters may show it."
 )
+
+# How finely a program's answers may be cut, coarsest first: whole, by level, by
+# level and mentor type, by those and month. A program's answers are cut at the
+# finest step whose every group passes the rule on its own.
+STEPS = [(), ("level",), ("level", "kind"), ("level", "kind", "month")]
+PLACE = {"level": 1, "kind": 2, "month": 3}  # where each is in a cell
 
 
 def _people(n: int) -> str:
@@ -105,43 +130,44 @@ def _people(n: int) -> str:
 
 
 class _Cells:
-    """Answers and people asked, per question and cell, for one cut's programs and days."""
+    """Answers and people asked, per question and cell, for one cut's programs and
+    days. A cell is (program, level, mentor type, month): the finest cut there is."""
 
-    def __init__(self, cut: Cut, questions: list[Question], *, by_month: bool = False):
-        self.cut, self.by_month = cut, by_month
+    def __init__(self, cut: Cut, questions: list[Question]):
+        self.cut = cut
         self.questions = questions
-        extra = {"month": TruncMonth("checkin__opened_on")} if by_month else {}
         answers = (
             Answer.objects.filter(
                 question__in=[q.pk for q in questions],
+                # As promised when answered: never what went to the wellness contact
+                # or the partner alone, whatever the question says now.
+                audience__in=TOTALLED,
                 checkin__program_id__in=cut.program_ids,
                 checkin__opened_on__gte=cut.starts_on,
                 checkin__opened_on__lte=cut.ends_on,
             )
-            .annotate(**extra)
+            .annotate(month=TruncMonth("checkin__opened_on"))
             .values(
                 "question_id",
                 "checkin__program_id",
                 "checkin__level",
                 "checkin__mentor_kind",
+                "month",
                 "number",
-                *extra,
             )
             .annotate(n=Count("pk"))
             .order_by()
         )
-        # question -> cell -> {number: n}; a cell is (program, level, mentor type[, month]).
+        # question -> cell -> {number: n}
         self.answers = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
         for row in answers:
             cell = self._cell(row, "checkin__")
             self.answers[row["question_id"]][cell][row["number"]] += row["n"]
-        kinds = {q.kind for q in questions}
-        month = {"month": TruncMonth("opened_on")} if by_month else {}
         asked = (
             cut.checkins()
-            .filter(kind__in=kinds)
-            .annotate(**month)
-            .values("kind", "side", "program_id", "level", "mentor_kind", *month)
+            .filter(kind__in={q.kind for q in questions})
+            .annotate(month=TruncMonth("opened_on"))
+            .values("kind", "side", "program_id", "level", "mentor_kind", "month")
             .annotate(n=Count("pk"))
             .order_by()
         )
@@ -149,10 +175,17 @@ class _Cells:
         self.asked = defaultdict(lambda: defaultdict(int))
         for row in asked:
             self.asked[row["kind"], row["side"]][self._cell(row, "")] += row["n"]
+        self._steps = {}
 
-    def _cell(self, row: dict, prefix: str) -> tuple:
-        cell = (row[f"{prefix}program_id"], row[f"{prefix}level"], row[f"{prefix}mentor_kind"])
-        return (*cell, row["month"]) if self.by_month else cell
+    @staticmethod
+    def _cell(row: dict, prefix: str) -> tuple:
+        month = row["month"]
+        return (
+            row[f"{prefix}program_id"],
+            row[f"{prefix}level"],
+            row[f"{prefix}mentor_kind"],
+            month.date() if hasattr(month, "date") else month,
+        )
 
     def asked_of(self, question: Question) -> dict[tuple, int]:
         cells = defaultdict(int)
@@ -165,30 +198,58 @@ class _Cells:
         return cells
 
     def in_cut(self, cell: tuple, month: date | None = None) -> bool:
-        program, level, mentor_kind = cell[:3]
+        program, level, mentor_kind, in_month = cell
         return (
             program in self.cut.program_ids
             and (not self.cut.level or level == self.cut.level)
             and (not self.cut.mentor_kind or mentor_kind == self.cut.mentor_kind)
-            and (month is None or cell[3] == month)
+            and (month is None or in_month == month)
         )
+
+    def steps(self, question: Question) -> dict[int, int]:
+        """For each program, the finest step of STEPS (its index) whose every group
+        with an answer passes the rule; -1 when not even the whole program does."""
+        if question.pk not in self._steps:
+            answers, asked = self.answers[question.pk], self.asked_of(question)
+            finest = {}
+            for program in {cell[0] for cell in answers}:
+                finest[program] = -1
+                for step, dims in enumerate(STEPS):
+                    groups = defaultdict(lambda: [0, 0])  # group -> [answered, asked]
+                    for cell in set(answers) | set(asked):
+                        if cell[0] == program:
+                            group = tuple(cell[PLACE[d]] for d in dims)
+                            groups[group][0] += sum(answers.get(cell, {}).values())
+                            groups[group][1] += asked.get(cell, 0)
+                    if all(passes(n, of) for n, of in groups.values() if n):
+                        finest[program] = step
+                    else:
+                        break
+            self._steps[question.pk] = finest
+        return self._steps[question.pk]
 
     def total(self, question: Question, month: date | None = None) -> Total:
         """The total of `question` over the cut (and one month of it, for a series)."""
         answers, asked = self.answers[question.pk], self.asked_of(question)
         total = Total(key=question.key, text=question.text, format=question.format)
         counts = defaultdict(int)
+        programs = set()
         for cell in set(answers) | set(asked):
             if self.in_cut(cell, month):
                 total.asked += asked.get(cell, 0)
                 for number, n in answers.get(cell, {}).items():
                     counts[number] += n
+                    programs.add(cell[0])
         total.answered = sum(counts.values())
-        partial = self.cut.filtered or month is not None
-        if partial and self._whole_only(answers, asked, month):
-            total.why = WHOLE_ONLY
-        elif not passes(total.answered, total.asked):
+        cut_by = {"level"} if self.cut.level else set()
+        cut_by |= {"kind"} if self.cut.mentor_kind else set()
+        cut_by |= {"month"} if month is not None else set()
+        needed = next(i for i, dims in enumerate(STEPS) if cut_by <= set(dims))
+        steps = self.steps(question)
+        if not passes(total.answered, total.asked):
             total.why = why_not(total.answered, total.asked)
+        elif any(steps[program] < needed for program in programs):
+            total.why = WHOLE_ONLY
         else:
             total.shown = True
             total.counts = {k: v for k, v in sorted(counts.items()) if k is not None}
@@ -197,24 +258,11 @@ class _Cells:
                 total.mean = sum(k * v for k, v in total.counts.items()) / numbers
         return total
 
-    def _whole_only(self, answers: dict, asked: dict, month: date | None) -> bool:
-        """Whether a program this partial total takes answers from has a cell too small
-        to show alone: then only its whole total may show."""
-        small = {
-            cell[0]
-            for cell, counts in answers.items()
-            if not passes(sum(counts.values()), asked.get(cell, 0))
-        }
-        return any(
-            cell[0] in small and self.in_cut(cell, month) and sum(counts.values())
-            for cell, counts in answers.items()
-        )
-
 
 def _questions(cut: Cut, kind: str, key: str | None = None) -> list[Question]:
     questions = (
         Question.objects.filter(Q(program__isnull=True) | Q(program_id__in=cut.program_ids))
-        .filter(kind=kind)
+        .filter(kind=kind, audience__in=TOTALLED)
         .exclude(format=Format.TEXT)
         .order_by("program_id", "order", "pk")
     )
@@ -245,7 +293,7 @@ def pulse_by_month(cut: Cut) -> list[tuple[date, Total]]:
     questions = _questions(cut, Kind.PULSE, PULSE_KEY)
     if not questions:
         return []
-    cells = _Cells(cut, questions, by_month=True)
+    cells = _Cells(cut, questions)
     months = sorted({cell[3] for cell in cells.asked_of(questions[0]) if cells.in_cut(cell)})
     return [(month, cells.total(questions[0], month)) for month in months]
 

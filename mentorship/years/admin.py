@@ -10,7 +10,7 @@ from mentorship.programs.admin import DirectedProgramListFilter, directed_progra
 from mentorship.programs.models import Program
 from mentorship.subqueries import count_per
 
-from .models import AcademicYear, Appointment, Level
+from .models import AcademicYear, Appointment, Level, YearAction, YearReview
 from .terms import RoleTerm
 
 
@@ -105,6 +105,34 @@ def level_this_year(user_lookup: str = "user_id", program_lookup: str = "program
         user=OuterRef(user_lookup), year__program=OuterRef(program_lookup)
     )
     return Subquery(current.values("level")[:1])
+
+
+class YearActionInline(admin.TabularInline):
+    model = YearAction
+    extra = 1
+    fields = ["what", "state", "note", "order"]
+
+
+@admin.register(YearReview)
+class YearReviewAdmin(admin.ModelAdmin):
+    """The section of the annual report the director writes."""
+
+    list_display = ["__str__", "updated_at"]
+    list_select_related = ["year__program"]
+    inlines = [YearActionInline]
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest):
+        return YearReview.objects.filter(
+            year__in=AcademicYear.objects.directed_by(request.user).values("pk")
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "year":
+            kwargs["queryset"] = AcademicYear.objects.directed_by(request.user).select_related(
+                "program"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(AcademicYear)

@@ -90,6 +90,50 @@ class AcademicYear(models.Model):
         return date.fromordinal(starts_on.replace(year=starts_on.year + 1).toordinal() - 1)
 
 
+class YearReview(models.Model):
+    """What the director writes for the year's annual report: the themes they saw,
+    and what was done about last year's."""
+
+    year = models.OneToOneField(AcademicYear, on_delete=models.CASCADE, related_name="review")
+    themes = models.TextField(
+        "themes this year",
+        max_length=4000,
+        blank=True,
+        help_text="What stood out this year, in a few sentences: what went well, what "
+        "residents asked for, what you'd like the committee to know.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "year's review"
+        verbose_name_plural = "years' reviews"
+
+    def __str__(self):
+        return f"Review of {self.year}"
+
+
+class YearAction(models.Model):
+    """One action taken this year on what last year's report found, and where it stands."""
+
+    class State(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        UNDER_WAY = "under_way", "Under way"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Set aside"
+
+    review = models.ForeignKey(YearReview, on_delete=models.CASCADE, related_name="actions")
+    what = models.CharField("action", max_length=300)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PLANNED)
+    note = models.CharField("where it stands", max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return self.what
+
+
 class AppointmentQuerySet(models.QuerySet):
     def directed_by(self, user):
         return self.filter(year__program__in=Program.objects.directed_by(user).values("pk"))

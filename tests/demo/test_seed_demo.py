@@ -11,6 +11,8 @@ from django.utils import timezone
 from accounts.models import User
 from mentorship.demo.invitations import INCOMING
 from mentorship.demo.rounds import ROUND_MENTORS
+from mentorship.demo.story_class_mentors import FACULTY, NEAR_PEERS
+from mentorship.demo.story_class_residents import RESIDENTS
 from mentorship.demo.story_people import DEMO_PASSWORD
 from mentorship.meetings.models import Commitment, Meeting, Note
 from mentorship.meetings.services import pairings_quiet
@@ -25,13 +27,19 @@ pytestmark = pytest.mark.django_db
 
 # The faculty who join the residency's mentors for Match Day (mentorship/demo/rounds.py).
 MATCH_DAY = len(ROUND_MENTORS)
+# This year's class (mentorship/demo/class_year.py): its residents, its faculty
+# mentors, and the CA-3s of the class who mentor too (residents with both roles).
+CLASS_RESIDENTS = len(RESIDENTS)
+CLASS_FACULTY = len(FACULTY)
+CLASS_NEAR_PEERS = len(NEAR_PEERS)
+CLASS = CLASS_RESIDENTS + CLASS_FACULTY
 
 
 def core_people():
-    """The demo's people but for the incoming class (mentorship/demo/invitations.py)
-    and Match Day's faculty."""
+    """The demo's people but for the incoming class (mentorship/demo/invitations.py),
+    Match Day's faculty and this year's class."""
     return User.objects.filter(invitations__isnull=True).exclude(
-        email__in=[email for email, *_ in ROUND_MENTORS]
+        email__in=[email for email, *_ in ROUND_MENTORS] + [*RESIDENTS, *FACULTY]
     )
 
 
@@ -44,13 +52,18 @@ def test_seed_demo_creates_the_documented_people_and_prints_their_log_ins(capsys
     assert DEMO_PASSWORD in out
     director = User.objects.get(email="director@example.com")
     assert director.is_director
-    assert User.objects.filter(is_mentor=True, is_mentee=False).count() == 3 + MATCH_DAY
-    assert User.objects.filter(is_mentee=True, is_mentor=False).count() == 3 + len(INCOMING)
-    both = User.objects.get(is_mentee=True, is_mentor=True)
-    assert both.email == "both@example.com"
+    mentors_only = User.objects.filter(is_mentor=True, is_mentee=False)
+    assert mentors_only.count() == 3 + MATCH_DAY + CLASS_FACULTY
+    mentees_only = User.objects.filter(is_mentee=True, is_mentor=False)
+    assert mentees_only.count() == 3 + len(INCOMING) + CLASS_RESIDENTS - CLASS_NEAR_PEERS
+    both = User.objects.filter(is_mentee=True, is_mentor=True)
+    assert both.count() == 1 + CLASS_NEAR_PEERS
+    assert both.get(pk__in=core_people()).email == "both@example.com"
     assert all(u.check_password(DEMO_PASSWORD) for u in core_people())
     # The two interns of the incoming class who joined have confirmed addresses too.
-    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 8 + 2 + MATCH_DAY
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == (
+        8 + 2 + MATCH_DAY + CLASS
+    )
     assert "Join as an incoming intern (Amara Obi): http" in out
 
 
@@ -60,8 +73,8 @@ def test_seed_demo_is_idempotent():
 
     call_command("seed_demo")
 
-    assert User.objects.count() == 8 + len(INCOMING) + MATCH_DAY
-    assert EmailAddress.objects.count() == 8 + 2 + MATCH_DAY
+    assert User.objects.count() == 8 + len(INCOMING) + MATCH_DAY + CLASS
+    assert EmailAddress.objects.count() == 8 + 2 + MATCH_DAY + CLASS
     assert User.objects.get(email="mentee@example.com").name == "Sam Whitfield"
 
 
@@ -83,9 +96,11 @@ def test_running_seed_demo_again_keeps_passwords_and_signs_nobody_out(client):
 def test_seed_demo_scales_for_benchmarks():
     call_command("seed_demo", mentors=30, mentees=45)
 
-    assert User.objects.filter(is_mentor=True).count() == 3 + 1 + 30 + MATCH_DAY
+    assert User.objects.filter(is_mentor=True).count() == (
+        3 + 1 + 30 + MATCH_DAY + CLASS_FACULTY + CLASS_NEAR_PEERS
+    )
     assert core_people().filter(is_mentee=True).count() == 3 + 1 + 45
-    assert EmailAddress.objects.filter(verified=True).count() == 8 + 75 + 2 + MATCH_DAY
+    assert EmailAddress.objects.filter(verified=True).count() == 8 + 75 + 2 + MATCH_DAY + CLASS
     assert len(set(core_people().values_list("name", flat=True))) == 8 + 75
 
 
@@ -155,7 +170,11 @@ def test_seed_demo_run_twice_creates_no_new_profiles_or_links():
     call_command("seed_demo", mentors=12, mentees=15)
 
     assert [model.objects.count() for model in tables] == before
-    assert before[:3] == [2, 4 + 12 + MATCH_DAY, 4 + 15 + len(INCOMING)]
+    assert before[:3] == [
+        2,
+        4 + 12 + MATCH_DAY + CLASS_FACULTY + CLASS_NEAR_PEERS,
+        4 + 15 + len(INCOMING) + CLASS_RESIDENTS,
+    ]
 
 
 def test_seed_demo_gives_every_generated_mentor_a_full_profile_and_leaves_every_tenth():
@@ -192,17 +211,22 @@ def test_seed_demo_gives_every_generated_mentor_a_full_profile_and_leaves_every_
 
 
 def story() -> dict[tuple[str, str], str]:
-    """(mentee e-mail, mentor e-mail) -> status, for requests and pairings."""
+    """(mentee e-mail, mentor e-mail) -> status, for the core people's requests."""
     return {
         (r.mentee.user.email, r.mentor.user.email): r.status
-        for r in MentorshipRequest.objects.select_related("mentee__user", "mentor__user")
+        for r in MentorshipRequest.objects.filter(mentee__user__in=core_people()).select_related(
+            "mentee__user", "mentor__user"
+        )
     }
 
 
 def pairings() -> dict[tuple[str, str], Pairing]:
+    """The core people's pairings, by (mentee e-mail, mentor e-mail)."""
     return {
         (p.mentee.user.email, p.mentor.user.email): p
-        for p in Pairing.objects.select_related("mentee__user", "mentor__user")
+        for p in Pairing.objects.filter(mentee__user__in=core_people()).select_related(
+            "mentee__user", "mentor__user"
+        )
     }
 
 

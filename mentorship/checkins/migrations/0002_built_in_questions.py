@@ -1,18 +1,10 @@
 from django.db import migrations
 
-from mentorship.checkins.questions import BUILT_IN, FIELDS
+from mentorship.checkins.questions import ensure_built_in
 
 
 def add(apps, schema_editor):
-    Question = apps.get_model("checkins", "Question")
-    for order, row in enumerate(BUILT_IN):
-        values = dict(zip(FIELDS, row, strict=True))
-        Question.objects.update_or_create(
-            program=None,
-            kind=values.pop("kind"),
-            key=values.pop("key"),
-            defaults={**values, "order": order},
-        )
+    ensure_built_in(apps.get_model("checkins", "Question"))
 
 
 def remove(apps, schema_editor):

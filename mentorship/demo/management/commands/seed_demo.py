@@ -12,6 +12,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorship.demo.class_year import seed_class_year
 from mentorship.demo.invitations import seed_invitations
 from mentorship.demo.meetings import seed_meetings
 from mentorship.demo.near_peers import seed_near_peers
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         near_peer_requests, near_peer_pairings = seed_near_peers(now)
         new_requests, new_pairings = seed_generated(residency, director, now)
         new_meetings, new_notes, new_commitments = seed_meetings(now)
+        class_people, class_pairings, class_meetings = seed_class_year(residency, director, now)
         invited, join_path = seed_invitations(residency, director, now)
         rollover = seed_rollover(residency, director, now)
         new_support_messages = seed_support(residency, now)
@@ -85,6 +87,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"New meetings: {new_meetings}, with {new_notes} notes and "
             f"{new_commitments} commitments."
+        )
+        self.stdout.write(
+            f"This year's class: new people: {class_people}; new pairings: "
+            f"{class_pairings}; new meetings: {class_meetings}."
         )
         self.stdout.write(
             f"Incoming interns invited now: {invited}. Their invitations are in the admin "
