@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,13 +107,46 @@ def checkins_send_due(today: date | None = None) -> Sent:
     sent.closed = _close(today)
     sent.reminded = _remind(today)
     for program_id in Program.objects.values_list("pk", flat=True):
-        with transaction.atomic():
-            program = Program.objects.select_for_update().get(pk=program_id)
-            made = _open(program, today)
+        made = checkins_open_due(program_id, today)
         for checkin in made:
             sent.by_kind[checkin.kind] = sent.by_kind.get(checkin.kind, 0) + 1
         sent.opened += len(made)
     return sent
+
+
+def checkins_open_due(program_id: int, today: date) -> list[Checkin]:
+    """Open one program's check-ins due `today`, under a lock on its row (a second
+    run at the same time waits, then finds them made). Returns those it opened."""
+    with transaction.atomic():
+        program = Program.objects.select_for_update().get(pk=program_id)
+        return _open(program, today)
+
+
+def due_days(program_id: int, since: date, until: date) -> list[date]:
+    """The days from `since` to `until` on which something of the program's calendar
+    falls (a pairing's day 21, 30 or every 90th, its first meeting, its end, the
+    program's surveys): the only days a replay of the calendar needs to open."""
+    days = set()
+    pairings = Pairing.objects.filter(program_id=program_id, started_on__isnull=False)
+    for started_on, ended_on in pairings.values_list("started_on", "ended_on"):
+        days.add(started_on + timedelta(days=FIT_AFTER_DAYS))
+        days.add(started_on + timedelta(days=PULSE_FIRST))
+        age = PULSE_EVERY
+        while started_on + timedelta(days=age) <= until:
+            days.add(started_on + timedelta(days=age))
+            age += PULSE_EVERY
+        if ended_on:
+            days.add(ended_on)
+    firsts = (
+        Meeting.objects.filter(pairing__program_id=program_id, status=Meeting.Status.HELD)
+        .values("pairing_id")
+        .annotate(first=Min("starts_at"))
+        .values_list("first", flat=True)
+    )
+    days |= {timezone.localdate(first) for first in firsts}
+    for year in range(since.year, until.year + 1):
+        days |= {date(year, month, 1) for month in PROGRAM_SURVEYS.values()}
+    return sorted(d for d in days if since <= d <= until)
 
 
 def _close(today: date) -> int:
@@ -161,10 +194,16 @@ def _open(program: Program, today: date) -> list[Checkin]:
     wanted: list[Checkin] = []
     pairings = Pairing.objects.filter(program=program)
     running = pairings.filter(status=Pairing.Status.ACTIVE, started_on__isnull=False)
-    held = Meeting.objects.filter(pairing=OuterRef("pk"), status=Meeting.Status.HELD)
+    held = Meeting.objects.filter(
+        pairing=OuterRef("pk"), status=Meeting.Status.HELD, starts_at__date__lte=today
+    )
     existing = set(
         Checkin.objects.filter(program=program, pairing__isnull=False)
-        .filter(Q(kind=Kind.FIT) | Q(opened_on__gt=today - timedelta(days=PULSE_EVERY + 1)))
+        # Fit and closing come once a pairing; a pulse's period is due for 14 days.
+        .filter(
+            Q(kind__in=[Kind.FIT, Kind.CLOSING])
+            | Q(opened_on__gt=today - timedelta(days=PULSE_EVERY + 1))
+        )
         .values_list("pairing_id", "person_id", "period")
     )
     people = list(
@@ -182,7 +221,9 @@ def _open(program: Program, today: date) -> list[Checkin]:
         if day is not None:
             wanted.append(_new(program, today, Kind.PULSE, f"pulse-{day}", "mentee", pairing))
     ended = pairings.filter(
-        status=Pairing.Status.ENDED, ended_on__gt=today - timedelta(days=OPEN_DAYS)
+        status=Pairing.Status.ENDED,
+        ended_on__gt=today - timedelta(days=OPEN_DAYS),
+        ended_on__lte=today,
     ).select_related("mentor", "mentee")
     for pairing in ended:
         for side in ("mentee", "mentor"):

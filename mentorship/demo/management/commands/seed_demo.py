@@ -12,6 +12,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mentorship.demo.checkins import seed_checkins
 from mentorship.demo.class_year import seed_class_year
 from mentorship.demo.invitations import seed_invitations
 from mentorship.demo.meetings import seed_meetings
@@ -20,6 +21,7 @@ from mentorship.demo.pairings import seed_generated, seed_story
 from mentorship.demo.people import log_ins, seed_people
 from mentorship.demo.profiles import seed_profiles
 from mentorship.demo.programs import seed_programs
+from mentorship.demo.review import seed_review
 from mentorship.demo.rollover import seed_rollover
 from mentorship.demo.rounds import seed_round
 from mentorship.demo.story_people import DEMO_PASSWORD
@@ -73,6 +75,12 @@ class Command(BaseCommand):
         rollover = seed_rollover(residency, director, now)
         new_support_messages = seed_support(residency, now)
         match_day = seed_round(residency, director, now)
+        # Match Day's new faculty take this year's appointment and pledge as every
+        # listed mentor does: made now, a second run has nothing left to add.
+        seed_years([residency, fellowship], now)
+        seed_terms(residency, now)
+        checkins = seed_checkins(residency, now)
+        seed_review(residency, now)
 
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {people} people."))
         self.stdout.write(
@@ -111,6 +119,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Support: Dr Luis Herrera is {residency.name}'s wellness contact; "
             f"new messages to him: {new_support_messages}."
+        )
+        self.stdout.write(
+            f"Check-ins since the year began: {checkins[0]} new, {checkins[1]} of them "
+            "answered; the director's health dashboard is at "
+            f"{absolute(reverse('health:dashboard'))} and the year's annual report at "
+            f"{absolute(reverse('health:report'))}"
         )
         self.stdout.write(f"Log in at {absolute(reverse('account_login'))} with any of:")
         for line in log_ins():
