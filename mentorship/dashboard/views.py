@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
-from mentorship.checkins.models import Checkin
+from mentorship.checkins.models import Checkin, FollowUp
 from mentorship.invitations.models import Invitation
 from mentorship.meetings.models import Commitment, Meeting
 from mentorship.mentees.models import MenteeProfile
@@ -79,6 +79,12 @@ def home(request: HttpRequest) -> HttpResponse:
                 near_peer_pairings=Count(
                     "pk",
                     filter=Q(status__in=Pairing.RUNNING_STATUSES, kind=Pairing.Kind.NEAR_PEER),
+                ),
+                # Pairings with a "check in" task open (a low pulse, a request for
+                # a new mentor): the same pass, no answer read.
+                to_check_in=Count(
+                    "pk",
+                    filter=Exists(FollowUp.objects.open().filter(pairing=OuterRef("pk"))),
                 ),
             ),
         }

@@ -350,6 +350,7 @@ def test_every_email_shows_names_and_answers_as_text(cast):
 POST_ONLY = {
     "checkins:remind",
     "checkins:follow_up_done",
+    "health:nudge",
     "support:message_read",
     "pairings:question_answer",
     "pairings:confirm",
@@ -387,7 +388,7 @@ POST_ONLY = {
     # (tests/rounds/test_director_pages.py reads the confirmation).
     "rounds:publish",
 }
-DOWNLOADS = {"meetings:ics", "rounds:csv"}
+DOWNLOADS = {"meetings:ics", "rounds:csv", "health:csv", "health:chart", "health:report_csv"}
 
 
 def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
@@ -484,6 +485,12 @@ def site_pages(cast) -> dict[str, list[tuple[str, str]]]:
         "checkins:period": [
             ("director", reverse("checkins:period", args=[cast["checkins"]["sam"].pk]))
         ],
+        # The program's health, every way of listing its pairs, and its annual report.
+        "health:dashboard": [
+            ("director", reverse("health:dashboard") + query)
+            for query in ("", "?pairs=check_in&sort=mentee", "?level=ca1&kind=faculty")
+        ],
+        "health:report": [("director", reverse("health:report"))],
         **director_round_pages(cast),
     }
 

@@ -27,7 +27,7 @@ from mentorship.mentors.models import MentorProfile
 from mentorship.pairings.models import ConflictNotice, MentorshipRequest, Pairing
 from mentorship.rollover.models import Rollover
 from mentorship.support.models import SupportSetup
-from mentorship.years.models import Appointment
+from mentorship.years.models import Appointment, YearAction, YearReview
 from mentorship.years.services import appointment_set
 from mentorship.years.terms import RoleTerm
 from tests.checkins.factories import make_checkin, make_follow_up
@@ -100,6 +100,9 @@ def world(program, director, sam, chen, levin, noor):
     SupportSetup.objects.create(program=program, contact=levin.user)
     # Sam's pulse, and the task it raised for the director.
     make_follow_up(pairing, checkin=make_checkin(sam.user, program=program, pairing=pairing))
+    # The director's section of the year's report, with one action.
+    review = YearReview.objects.create(year=appointment.year, themes="More walks.")
+    YearAction.objects.create(review=review, what="Pair every intern by October")
     return {
         "pairing": pairing,
         "meeting": meeting,
