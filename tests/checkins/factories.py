@@ -89,13 +89,6 @@ def make_follow_up(pairing, *, checkin=None, reason=FollowUp.Reason.LOW_PULSE, *
 def ensure_built_in() -> None:
     """The built-in questions again, as migration checkins/0002 writes them: a
     browser test's database is emptied between tests, data migrations and all."""
-    from mentorship.checkins.questions import BUILT_IN, FIELDS
+    from mentorship.checkins.questions import ensure_built_in as write
 
-    for order, row in enumerate(BUILT_IN):
-        values = dict(zip(FIELDS, row, strict=True))
-        Question.objects.update_or_create(
-            program=None,
-            kind=values.pop("kind"),
-            key=values.pop("key"),
-            defaults={**values, "order": order},
-        )
+    write(Question)
