@@ -22,10 +22,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mentorship.checkins.totals import MIN_ANSWERS
 from mentorship.director import director_page
+from mentorship.meetings.services import pairings_nudge_chosen
 from mentorship.programs.models import Program
 from mentorship.years.models import AcademicYear
 
-from . import charts, figures, pairs, services
+from . import charts, figures, pairs
 from .board import CHARTS, TABLES, Figures, headline, table_of
 from .filters import filters_for
 
@@ -170,7 +171,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
 def nudge(request: HttpRequest) -> HttpResponse:
     """A gentle e-mail to both people of each pair chosen in the list."""
     ids = [int(v) for v in request.POST.getlist("pairing") if v.isdigit()]
-    sent = services.pairings_nudge(pairing_ids=ids, by=request.user)
+    sent = pairings_nudge_chosen(pairing_ids=ids, by=request.user)
     if sent:
         messages.success(
             request,

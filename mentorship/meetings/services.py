@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.models import User
@@ -344,6 +345,23 @@ def pairings_quiet(*, today: date | None = None):
             yield pairing
 
 
+def _nudge(pairing: Pairing, *, now: datetime, days_quiet: int) -> None:
+    """The gentle e-mail to both people of `pairing`, and its Nudge row."""
+    Nudge.objects.create(pairing=pairing, sent_at=now, days_quiet=days_quiet)
+    for person, other in (
+        (pairing.mentor.user, pairing.mentee.user),
+        (pairing.mentee.user, pairing.mentor.user),
+    ):
+        queue_email(
+            "pairing_quiet",
+            to=[person],
+            pairing=pairing,
+            other=other,
+            days=days_quiet,
+            url=absolute(pairing.get_absolute_url()),
+        )
+
+
 def pairings_nudge_quiet(*, now: datetime | None = None) -> int:
     """One gentle nudge to both people of each quiet pairing, at most once per
     target period of its program."""
@@ -358,18 +376,29 @@ def pairings_nudge_quiet(*, now: datetime | None = None) -> int:
             list(Pairing.objects.select_for_update().filter(pk=pairing.pk).values_list("pk"))
             if Nudge.objects.filter(pairing=pairing, sent_at__gt=now - period).exists():
                 continue
-            Nudge.objects.create(pairing=pairing, sent_at=now, days_quiet=days_quiet)
-            for person, other in (
-                (pairing.mentor.user, pairing.mentee.user),
-                (pairing.mentee.user, pairing.mentor.user),
-            ):
-                queue_email(
-                    "pairing_quiet",
-                    to=[person],
-                    pairing=pairing,
-                    other=other,
-                    days=days_quiet,
-                    url=absolute(pairing.get_absolute_url()),
-                )
+            _nudge(pairing, now=now, days_quiet=days_quiet)
+            sent += 1
+    return sent
+
+
+def pairings_nudge_chosen(*, pairing_ids, by: User, now: datetime | None = None) -> int:
+    """A director's nudge (the health dashboard's list): the same gentle e-mail to
+    both people of each active pairing among `pairing_ids` in the programs `by`
+    directs. Others' ids, and pairings not active, are passed over; so is a pairing
+    nudged in the last day (a second press of the button). Returns how many were."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    recent = Nudge.objects.filter(pairing=OuterRef("pk"), sent_at__gt=now - timedelta(days=1))
+    chosen = (
+        Pairing.objects.directed_by(by)
+        .filter(pk__in=pairing_ids, status=Pairing.Status.ACTIVE)
+        .exclude(Exists(recent))
+        .with_meeting_figures()
+        .select_related("program", "mentor__user", "mentee__user")
+    )
+    sent = 0
+    with transaction.atomic():
+        for pairing in chosen:
+            _nudge(pairing, now=now, days_quiet=pairing.days_since_met(today) or 0)
             sent += 1
     return sent

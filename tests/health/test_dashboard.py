@@ -183,6 +183,16 @@ def test_nudge_mails_both_people_of_the_chosen_active_pairs(
     assert list(Nudge.objects.values_list("pairing", flat=True)) == [world["sam_chen"].pk]
 
 
+def test_a_second_press_the_same_day_nudges_no_one_twice(
+    client, world, director, django_capture_on_commit_callbacks
+):
+    client.force_login(director)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("health:nudge"), {"pairing": [world["sam_chen"].pk]})
+    assert len(mail.outbox) == 2 and Nudge.objects.count() == 1
+
+
 def test_nudge_of_nothing_says_so(client, world, director, django_capture_on_commit_callbacks):
     client.force_login(director)
     with django_capture_on_commit_callbacks(execute=True):
