@@ -311,3 +311,32 @@ def test_the_pages_cost_the_same_for_4_or_24_people(
         counts.append(len(captured))
 
     assert counts[0] == counts[1], counts
+
+
+def test_a_surveys_totals_count_the_whole_years_survey_never_one_day(
+    client, midyear, director, program
+):
+    """Someone who joined later was asked the mid-year on a later day: the page of
+    either day shows the same total, of the year's survey, so no day's few answers
+    can be worked out from the difference."""
+    for name in ("Noor Haddad", "Alex Park"):
+        answered(midyear[name], useful=4, progress=5)
+    late = make_mentee_profile(make_mentee("late@example.com", name="Lee Late"), program=program)
+    later = make_checkin(
+        late.user, program=program, kind=Kind.MIDYEAR, period="midyear-2026", days_ago=2
+    )
+    answered(later, useful=1, progress=1)
+    signed_in(client, director)
+    for one in (midyear["Sam Whitfield"], later):
+        text = client.get(reverse("checkins:period", args=[one.pk])).content.decode()
+        assert "5 of 5 answered (100 %) · average 3.6 of 5" in text
+
+
+def test_a_pulse_day_shows_no_totals_and_points_to_the_years(client, program, director, pairing):
+    pulse = make_checkin(pairing.mentee.user, program=program, pairing=pairing, days_ago=2)
+    answered(pulse, useful=1, met=0)
+    signed_in(client, director)
+    text = client.get(reverse("checkins:period", args=[pulse.pk])).content.decode()
+    assert "one day's answers are too few to add up" in text
+    assert reverse("health:dashboard") in text and reverse("health:report") in text
+    assert "Strongly disagree" not in text and "average" not in text

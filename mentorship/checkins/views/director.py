@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from mentorship.director import director_page
+from mentorship.years.models import AcademicYear
 
 from .. import totals
 from ..forms import FollowUpDoneForm
-from ..models import Answer, Audience, Checkin, FollowUp, Question
+from ..models import PROGRAM_KINDS, Answer, Audience, Checkin, FollowUp, Question
 from ..services import CheckinError, checkins_remind, follow_up_done, remindable
 
 DONE_SHOWN = 50
@@ -152,8 +153,16 @@ def period(request: HttpRequest, pk: int) -> HttpResponse:
         )
         | {"kind": one.kind}
     )
-    cut = totals.Cut(program_ids=(one.program_id,), starts_on=one.opened_on, ends_on=one.opened_on)
-    shown = _shown_totals(cut, one)
+    # Totals of the year's whole survey, never of one day's check-ins: a day is no
+    # cut the totals' rule knows (checkins.totals.STEPS), and the year's total less
+    # the days shown would give a small day away. A pairing's check-ins open on its
+    # own days, so theirs are left to the health page and the report, for the year.
+    starts_on = one.program.year_start_on_or_before(one.opened_on)
+    ends_on = AcademicYear.last_day_after(starts_on)
+    shown = None
+    if one.kind in PROGRAM_KINDS:
+        cut = totals.Cut(program_ids=(one.program_id,), starts_on=starts_on, ends_on=ends_on)
+        shown = _shown_totals(cut, one)
     waiting = list(
         rows.filter(status=Status.OPEN)
         .select_related("person", "pairing__mentor__user", "pairing__mentee__user")
@@ -181,6 +190,7 @@ def period(request: HttpRequest, pk: int) -> HttpResponse:
         "remindable": sum(1 for c in waiting if remindable(c, today)),
         "said": list(said.items()),
         "director_label": Audience.DIRECTOR.label,
+        "year_label": AcademicYear.label_for(starts_on, ends_on),
     }
     return render(request, "checkins/director/period.html", context)
 
