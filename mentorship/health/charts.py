@@ -86,5 +86,6 @@ def draw(
     chart = kind(**options)
     chart.x_labels = [str(row[0]) for row in rows]
     chart.add(table.header[column], values)
-    chart.no_data_text = "Nothing to show yet"
+    # Empty, or every point held back as too few answers: the table beside says why.
+    chart.no_data_text = "No totals to draw: the table beside says why"
     return chart.render(is_unicode=True)
