@@ -47,20 +47,26 @@ class Year:
         return AcademicYear.label_for(self.scope.starts_on, self.scope.ends_on)
 
     @cached_property
+    def facts(self):
+        """Every pair of the year with its meetings' dates: read once (two queries),
+        each figure below, and each level's, counts them."""
+        return figures.pair_facts(self.scope)
+
+    @cached_property
     def coverage(self):
         return figures.coverage(self.scope)
 
     @cached_property
     def match(self):
-        return figures.days_to_match(self.scope)
+        return figures.days_to_match(self.scope, self.facts)
 
     @cached_property
     def first(self):
-        return figures.first_meetings(self.scope)
+        return figures.first_meetings(self.scope, self.facts)
 
     @cached_property
     def rhythm(self):
-        return figures.rhythm(self.scope)
+        return figures.rhythm(self.scope, self.facts)
 
     @cached_property
     def commitments(self):
@@ -79,7 +85,8 @@ class Year:
         """Coverage and cadence of each level with residents this year."""
         rows = {}
         for level, residents, mentored in self.coverage.by_level:
-            rhythm = figures.rhythm(replace(self.scope, level=level))
+            facts = [f for f in self.facts if f.level == level]
+            rhythm = figures.rhythm(replace(self.scope, level=level), facts)
             rows[level] = {
                 "label": level_label(level),
                 "residents": residents,
@@ -92,8 +99,7 @@ class Year:
         return rows
 
     def checkins(self) -> dict[str, list[totals.Total]]:
-        cut = figures.cut_of(self.scope)
-        return {kind: totals.totals(cut, kind) for kind in CHECKIN_KINDS}
+        return totals.totals_of_kinds(figures.cut_of(self.scope), CHECKIN_KINDS)
 
 
 @dataclass
