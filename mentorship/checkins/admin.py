@@ -75,6 +75,21 @@ class QuestionForm(forms.ModelForm):
                     code="text_total",
                 ),
             )
+        # Only what reaches someone: a program's own question is read by the director
+        # (by name or as a total), or, as a yes or no, tells the wellness contact.
+        # Nothing delivers a program's own words to the partner or the contact.
+        if fixed["audience"] == Audience.PARTNER or (
+            fixed["audience"] == Audience.WELLNESS and fixed["format"] != Format.YES_NO
+        ):
+            self.add_error(
+                "audience",
+                forms.ValidationError(
+                    "A program's own question goes to you, by name or as a total; only a "
+                    "yes or no question can go to the wellness contact (a yes lets them "
+                    "know to reach out).",
+                    code="audience_unread",
+                ),
+            )
         program = data.get("program", self.instance.program)
         if program and fixed["kind"] and data.get("active"):
             self._check_room(program, fixed["kind"], fixed["asks"] or Asks.MENTEE)

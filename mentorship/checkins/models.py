@@ -296,8 +296,10 @@ class FollowUp(models.Model):
     """A "check in" task on the director's list."""
 
     class Reason(models.TextChoices):
-        LOW_PULSE = "low_pulse", "A low pulse"
-        DROPS = "drops", "Two drops in a row"
+        # Said alike, so the label tells no more than the task must: a pulse answer,
+        # meant for a total only, asks the director to check in.
+        LOW_PULSE = "low_pulse", "A recent pulse check-in"
+        DROPS = "drops", "Recent pulse check-ins"
         NOT_A_FIT = "not_a_fit", "Asked for a new mentor"
         MENTOR_NOT_A_FIT = "mentor_not_a_fit", "The mentor doesn't think it's a fit"
 

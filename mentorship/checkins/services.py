@@ -58,7 +58,9 @@ FIT_LATEST_DAY = 60
 PULSE_FIRST = 30
 PULSE_EVERY = 90
 LOW_PULSE = 2
-PROGRAM_SURVEYS = {Kind.MIDYEAR: 12, Kind.END_OF_YEAR: 5}  # the month each opens in
+# Months after the year's first month that each survey opens: December and May
+# for a year from July.
+PROGRAM_SURVEYS = {Kind.MIDYEAR: 5, Kind.END_OF_YEAR: 10}
 SURVEY_OPEN_DAYS = 14  # from the 1st: a run on the 1st to the 14th opens it
 
 
@@ -85,12 +87,17 @@ def pulse_day(started_on: date, today: date) -> int | None:
 
 
 def survey_period(program: Program, kind: str, today: date) -> str | None:
-    """ "midyear-2026" on 1 to 14 December 2026 (end of year: May 2027 is
-    "end_of_year-2026", the academic year it ends), else None."""
-    if today.month != PROGRAM_SURVEYS[kind] or today.day > SURVEY_OPEN_DAYS:
+    """The survey of `kind` the program's year holds from its first to its 14th day
+    in the month it falls in, named by the year's first: for a year from 1 July,
+    "midyear-2026" on 1 to 14 December 2026 and "end_of_year-2026" on 1 to 14 May
+    2027 (after the ACGME survey's January to April). Else None."""
+    if today.day > SURVEY_OPEN_DAYS:
         return None
-    started = today.year if today.month >= program.year_starts_month else today.year - 1
-    return f"{kind}-{started}"
+    start = program.year_start_on_or_before(today)
+    months_in = (today.year - start.year) * 12 + today.month - start.month
+    if months_in != PROGRAM_SURVEYS[kind]:
+        return None
+    return f"{kind}-{start.year}"
 
 
 def questions_for(checkin: Checkin) -> list[Question]:
@@ -144,8 +151,11 @@ def due_days(program_id: int, since: date, until: date) -> list[date]:
         .values_list("first", flat=True)
     )
     days |= {timezone.localdate(first) for first in firsts}
-    for year in range(since.year, until.year + 1):
-        days |= {date(year, month, 1) for month in PROGRAM_SURVEYS.values()}
+    program = Program.objects.get(pk=program_id)
+    for year in range(since.year - 1, until.year + 1):
+        for months in PROGRAM_SURVEYS.values():
+            month = program.year_starts_month - 1 + months
+            days.add(date(year + month // 12, month % 12 + 1, 1))
     return sorted(d for d in days if since <= d <= until)
 
 
@@ -209,7 +219,7 @@ def _open(program: Program, today: date) -> list[Checkin]:
     people = list(
         running.filter(started_on__gte=today - timedelta(days=FIT_LATEST_DAY))
         .filter(Q(started_on__lte=today - timedelta(days=FIT_AFTER_DAYS)) | Q(Exists(held)))
-        .select_related("mentor", "mentee")
+        .select_related("mentor__user", "mentee__user")
     )
     for pairing in people:
         for side in ("mentee", "mentor"):
@@ -224,7 +234,7 @@ def _open(program: Program, today: date) -> list[Checkin]:
         status=Pairing.Status.ENDED,
         ended_on__gt=today - timedelta(days=OPEN_DAYS),
         ended_on__lte=today,
-    ).select_related("mentor", "mentee")
+    ).select_related("mentor__user", "mentee__user")
     for pairing in ended:
         for side in ("mentee", "mentor"):
             if not (
@@ -313,9 +323,13 @@ class Answered:
 
 
 @transaction.atomic
-def checkin_answer(*, checkin: Checkin, by: User, answers: dict[int, tuple]) -> Answered:
-    """`by` answers their check-in: `answers` maps question ids to (number, text).
-    Raises CheckinError when it isn't theirs to answer, or no longer open."""
+def checkin_answer(
+    *, checkin: Checkin, by: User, answers: dict[int, tuple], today: date | None = None
+) -> Answered:
+    """`by` answers their check-in on `today` (the site's today): `answers` maps
+    question ids to (number, text). Raises CheckinError when it isn't theirs to
+    answer, or no longer open."""
+    today = today or timezone.localdate()
     checkin = (
         Checkin.objects.select_for_update(of=("self",))
         .select_related("program", "pairing__mentor__user", "pairing__mentee__user")
@@ -324,8 +338,9 @@ def checkin_answer(*, checkin: Checkin, by: User, answers: dict[int, tuple]) -> 
     if checkin.person_id != by.pk:
         raise CheckinError("Only the person asked can answer this check-in.", "not_yours")
     if checkin.status == Checkin.Status.ANSWERED:
-        raise CheckinError("You've already answered this check-in. Thank you!", "answered")
-    if checkin.status == Checkin.Status.CLOSED:
+        raise CheckinError("You've already answered this check-in. Thank you.", "answered")
+    # Closed on day 14, whether or not the daily job has come by yet today.
+    if checkin.status == Checkin.Status.CLOSED or checkin.closes_on <= today:
         raise CheckinError(
             f"This check-in closed on {checkin.closes_on:%-d %B}; the next one will come "
             "in its time.",

@@ -89,7 +89,7 @@ def _answer(checkin: Checkin, today) -> int:
     answers = {}
     for question in questions_for(checkin):
         answers[question.pk] = _value(question, share, low)
-    checkin_answer(checkin=checkin, by=checkin.person, answers=answers)
+    checkin_answer(checkin=checkin, by=checkin.person, answers=answers, today=checkin.opened_on)
     at = datetime.combine(
         min(checkin.opened_on + timedelta(days=after), today), datetime.min.time()
     ).replace(hour=19, tzinfo=checkin.created_at.tzinfo)

@@ -17,13 +17,18 @@ from .pairs import SHOWS, SORT_LABELS
 
 def years_of(programs: list[Program], today: date) -> dict[date, date]:
     """{first day: last day} of the programs' academic years, and of the year each
-    is in today (made or not)."""
-    years = dict(
-        AcademicYear.objects.filter(program__in=[p.pk for p in programs])
-        .order_by()
-        .values_list("starts_on", "ends_on")
-        .distinct()
-    )
+    is in today (made or not). Only whole years as each program counts them, from
+    its own first day to the day before it comes round again: a year typed in the
+    admin with other dates would cut the answers of a few days apart from the rest,
+    and the totals' rule keeps whole years only."""
+    by_pk = {p.pk: p for p in programs}
+    years = {}
+    rows = AcademicYear.objects.filter(program__in=list(by_pk)).order_by()
+    for program_id, starts_on, ends_on in rows.values_list("program_id", "starts_on", "ends_on"):
+        program = by_pk[program_id]
+        whole = program.year_start_on_or_before(starts_on) == starts_on
+        if whole and ends_on == AcademicYear.last_day_after(starts_on):
+            years[starts_on] = ends_on
     for program in programs:
         starts_on = program.year_start_on_or_before(today)
         years.setdefault(starts_on, AcademicYear.last_day_after(starts_on))

@@ -170,7 +170,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
 @director_page
 def nudge(request: HttpRequest) -> HttpResponse:
     """A gentle e-mail to both people of each pair chosen in the list."""
-    ids = [int(v) for v in request.POST.getlist("pairing") if v.isdigit()]
+    ids = [int(v) for v in request.POST.getlist("pairing") if v.isascii() and v.isdigit()]
     sent = pairings_nudge_chosen(pairing_ids=ids, by=request.user)
     if sent:
         messages.success(

@@ -135,6 +135,30 @@ def test_answers_in_words_cannot_be_a_total(admin_client, program):
     assert "Answers in words can&#x27;t be added up into a total" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "audience, format",
+    [("partner", "text"), ("partner", "scale"), ("wellness", "text"), ("wellness", "scale")],
+)
+def test_a_programs_question_goes_to_someone_who_reads_it(admin_client, program, audience, format):
+    """Nothing would deliver a program's own question to the partner, or its words to
+    the wellness contact: the admin says so rather than promise it."""
+    response = admin_client.post(
+        reverse("admin:checkins_question_add"),
+        question_form(program, format=format, audience=audience),
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "only a yes or no question can go to the wellness contact" in response.content.decode()
+    assert not Question.objects.filter(program=program).exists()
+
+
+def test_a_programs_yes_or_no_may_go_to_the_wellness_contact(admin_client, program):
+    response = admin_client.post(
+        reverse("admin:checkins_question_add"),
+        question_form(program, format="yes_no", audience="wellness"),
+    )
+    assert response.status_code == HTTPStatus.FOUND
+
+
 def test_a_question_with_answers_cannot_be_deleted_or_change_its_promise(
     admin_client, program, sam
 ):

@@ -49,7 +49,7 @@ def test_a_pairing_fit_check_in_goes_to_both_with_its_link_and_closing_day(
         url = f"{SITE}/checkins/{checkin.pk}/"
         html = message.alternatives[0][0]
         assert "about three minutes" in message.body and "about three minutes" in html
-        assert "open until 24 March" in message.body and "open until 24 March" in html
+        assert "closes on 24 March" in message.body and "closes on 24 March" in html
         assert url in message.body
         assert f'href="{url}"' in html
         assert "The Stanford Anesthesiology mentorship team" in message.body
@@ -67,7 +67,7 @@ def test_the_reminder_on_day_three_says_it_is_still_open(
     (message,) = [m for m in mailoutbox if "still open" in m.body]
     assert message.to == ["sam@example.com"]
     assert message.subject == (
-        "[Mentorship] Three minutes, when you have them: your pulse is open until "
+        "[Mentorship] Three minutes, when you have them: your pulse closes on "
         f"{pulse.closes_on:%-d %B}"
     )
     assert f"{SITE}/checkins/{pulse.pk}/" in message.body

@@ -115,7 +115,7 @@ def test_scales_are_labelled_radios_and_words_a_box(client, pulse, sam):
     # Required ones say so; the optional ones don't.
     assert text.count("(required)") == 2
     assert "about three minutes" in text
-    assert f"Open until {pulse.closes_on:%A %-d %B}" in text
+    assert f"Closes on {pulse.closes_on:%A %-d %B}" in text
 
 
 def test_at_most_six_questions_are_asked_with_the_programs_own_after(client, pulse, sam, program):

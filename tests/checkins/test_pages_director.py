@@ -213,7 +213,7 @@ def test_a_task_names_the_pairing_links_its_admin_page_and_says_why(client, task
 
     url = reverse("admin:pairings_pairing_change", args=[task.pairing_id])
     assert f'<a href="{url}">Dr Dana Chen and Sam Whitfield</a>' in text
-    assert "A low pulse" in text
+    assert "A recent pulse check-in" in text
     assert task.detail in text
     assert "Mark as done" in text
     assert NOTE not in text

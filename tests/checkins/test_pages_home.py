@@ -23,7 +23,7 @@ def test_an_open_check_in_waits_on_the_home_page_with_its_link_and_day(client, p
 
     assert "A check-in for you" in text
     assert f'<a href="{pulse.get_absolute_url()}">Pulse: your pairing with Dr Dana Chen</a>' in text
-    assert f"Open until {pulse.closes_on:%A %-d %B}" in text
+    assert f"Closes on {pulse.closes_on:%A %-d %B}" in text
 
 
 def test_a_program_check_in_names_the_program(client, sam, chen):

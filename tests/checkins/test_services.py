@@ -144,6 +144,7 @@ def test_an_answered_checkin_is_not_reminded(pairing):
         checkin=checkin,
         by=pairing.mentee.user,
         answers={question("pulse", "useful").pk: (4, ""), question("pulse", "met").pk: (1, "")},
+        today=day(31),
     )
     assert run(33).reminded == 0 and run(44).closed == 0
 
@@ -230,6 +231,7 @@ def test_closing_reflection_for_the_side_that_has_not_written_one(program, pairi
             question("closing", "carry").pk: (None, "Weekly walks."),
             question("closing", "useful").pk: (5, ""),
         },
+        today=day(100),
     )
     pairing.refresh_from_db()
     assert pairing.mentor_learned == "How much a steady hand helps."
@@ -243,7 +245,7 @@ def answer_pulse(pairing, n, useful, **more):
     checkin = Checkin.objects.get(pairing=pairing, kind=Kind.PULSE, opened_on=day(n))
     answers = {question("pulse", "useful").pk: (useful, ""), question("pulse", "met").pk: (1, "")}
     answers.update({question("pulse", k).pk: v for k, v in more.items()})
-    return checkin_answer(checkin=checkin, by=pairing.mentee.user, answers=answers)
+    return checkin_answer(checkin=checkin, by=pairing.mentee.user, answers=answers, today=day(n))
 
 
 def test_a_low_pulse_puts_a_check_in_task_on_the_list_without_the_answer(pairing):
@@ -273,7 +275,10 @@ def test_not_a_good_fit_asks_the_director_quietly(
     fit = Checkin.objects.get(kind=Kind.FIT, side="mentee")
     with django_capture_on_commit_callbacks(execute=True):
         result = checkin_answer(
-            checkin=fit, by=pairing.mentee.user, answers={question("fit", "fit").pk: (Fit.NOT, "")}
+            checkin=fit,
+            by=pairing.mentee.user,
+            answers={question("fit", "fit").pk: (Fit.NOT, "")},
+            today=day(21),
         )
     assert result.new_mentor_asked
     task = FollowUp.objects.get()
@@ -302,14 +307,14 @@ def test_only_the_person_asked_answers_once_while_open(program, pairing):
     checkin = Checkin.objects.get(kind=Kind.PULSE)
     useful = {question("pulse", "useful").pk: (4, ""), question("pulse", "met").pk: (1, "")}
     with pytest.raises(CheckinError) as refused:
-        checkin_answer(checkin=checkin, by=pairing.mentor.user, answers=useful)
+        checkin_answer(checkin=checkin, by=pairing.mentor.user, answers=useful, today=day(31))
     assert refused.value.code == "not_yours"
     with pytest.raises(CheckinError) as refused:
-        checkin_answer(checkin=checkin, by=pairing.mentee.user, answers={})
+        checkin_answer(checkin=checkin, by=pairing.mentee.user, answers={}, today=day(31))
     assert refused.value.code == "required" and not Answer.objects.exists()
-    checkin_answer(checkin=checkin, by=pairing.mentee.user, answers=useful)
+    checkin_answer(checkin=checkin, by=pairing.mentee.user, answers=useful, today=day(31))
     with pytest.raises(CheckinError) as refused:
-        checkin_answer(checkin=checkin, by=pairing.mentee.user, answers=useful)
+        checkin_answer(checkin=checkin, by=pairing.mentee.user, answers=useful, today=day(31))
     assert refused.value.code == "answered" and Answer.objects.count() == 2
     run(50)
     later = pair(program, 3, started_on=day(50) - timedelta(days=30))
@@ -317,7 +322,14 @@ def test_only_the_person_asked_answers_once_while_open(program, pairing):
     closed = Checkin.objects.get(pairing=later, kind=Kind.PULSE)
     Checkin.objects.filter(pk=closed.pk).update(status=Checkin.Status.CLOSED)
     with pytest.raises(CheckinError) as refused:
-        checkin_answer(checkin=closed, by=later.mentee.user, answers=useful)
+        checkin_answer(checkin=closed, by=later.mentee.user, answers=useful, today=day(31))
+    assert refused.value.code == "closed"
+    # Day 14 closes it, even before the daily job has come by.
+    late = pair(program, 4, started_on=day(60) - timedelta(days=30))
+    run(60)
+    open_still = Checkin.objects.get(pairing=late, kind=Kind.PULSE)
+    with pytest.raises(CheckinError) as refused:
+        checkin_answer(checkin=open_still, by=late.mentee.user, answers=useful, today=day(74))
     assert refused.value.code == "closed"
 
 
@@ -357,3 +369,14 @@ def test_no_closing_reflection_before_the_pairing_ends(program, pairing):
     run(100)
     run(200)
     assert Checkin.objects.filter(kind=Kind.CLOSING).count() == 2
+
+
+def test_the_surveys_follow_a_program_whose_year_starts_in_january():
+    from mentorship.programs.models import Program
+
+    program = make_program("Calendar Year Program")
+    Program.objects.filter(pk=program.pk).update(year_starts_month=1, year_starts_day=1)
+    program.refresh_from_db()
+    assert survey_period(program, Kind.MIDYEAR, date(2027, 6, 3)) == "midyear-2027"
+    assert survey_period(program, Kind.END_OF_YEAR, date(2027, 11, 3)) == "end_of_year-2027"
+    assert survey_period(program, Kind.MIDYEAR, date(2027, 12, 3)) is None

@@ -155,3 +155,19 @@ def test_the_report_costs_the_same_queries_for_few_or_many(
     grow(program, 30, start)
     with django_assert_num_queries(len(few.captured_queries)):
         assert client.get(URL, {"year": start.isoformat()}).status_code == 200
+
+
+def test_a_year_typed_with_other_dates_is_not_offered(client, world, director, program, start):
+    """A "year" from the 2nd of the month beside the real one from the 1st would cut
+    one day's answers apart: only whole years are offered, on the dashboard too."""
+    from mentorship.years.models import AcademicYear
+
+    odd = AcademicYear.objects.create(
+        program=program,
+        starts_on=start + timedelta(days=1),
+        ends_on=AcademicYear.last_day_after(start + timedelta(days=1)),
+    )
+    for url in (URL, reverse("health:dashboard")):
+        response = get(client, director, url, year=odd.starts_on.isoformat())
+        assert response.status_code == 200
+        assert odd.starts_on.isoformat() not in response.content.decode()
