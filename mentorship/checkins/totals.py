@@ -2,13 +2,19 @@
 
 A total shows only when at least MIN_ANSWERS people answered and at least
 MIN_RATE of those asked did. That alone would not keep one person's answer
-private: a director who reads the total of a whole program, then of its CA-1s,
-learns the rest by subtraction. So a program's answers are cut only as finely
-as every group of that cut passes the rule on its own: by level, then by level
-and mentor type, then by those and month (STEPS). A filter that asks for a
-finer cut than that shows nothing, and says why. Whatever filters a director
-tries, the totals shown are sums of whole groups of four or more: no difference
-between them comes down to fewer people.
+private, for two reasons, and the rule answers both:
+- Filters. A director who reads the total of a whole program, then of its CA-1s,
+  learns the rest by subtraction. So a program's answers are cut only as finely
+  as every group of that cut passes the rule on its own: by level, then by level
+  and mentor type, then by those and month (STEPS). A filter that asks for a
+  finer cut shows nothing, and says why.
+- Time. A total read before and after one person answers gives that answer away.
+  So answers join the totals a whole month at a time, once no one asked that
+  month can still answer, and only in groups that pass the rule (a month too
+  small waits to join the next). See _Cells.released.
+Whatever filters a director tries, on whatever day, the totals shown are sums of
+whole groups of four or more, and no difference between them comes down to fewer
+people (tests/checkins/test_totals.py tries them all).
 
 Each function costs a fixed number of queries (one for the questions, one for the
 answers, one for the check-ins asked), however many people the program has.
@@ -64,6 +70,10 @@ class Total:
     why: str = ""
     mean: float | None = None
     counts: dict[int, int] = field(default_factory=dict)
+    # Answers not in the total yet (their month still open, or too few alone), and
+    # the (program, month)s whose answers it adds up.
+    waiting: int = 0
+    counted_in: frozenset = frozenset()
 
     @property
     def rate(self) -> float | None:
@@ -110,6 +120,15 @@ def why_not(answered: int, asked: int) -> str:
     return (
         f"{answered} of the {asked} people asked answered ({round(100 * answered / asked)} %): "
         f"a total shows from {round(100 * MIN_RATE)} %."
+    )
+
+
+def why_waiting(waiting: int) -> str:
+    """Why answers given are not in a total yet."""
+    return (
+        f"{waiting} {'answer waits' if waiting == 1 else 'answers wait'} to be added: a "
+        "month's answers join the total together once its check-ins have closed and "
+        f"there are at least {MIN_ANSWERS} of them, so no one's answer shows on its own."
     )
 
 
@@ -168,14 +187,17 @@ class _Cells:
             .filter(kind__in={q.kind for q in questions})
             .annotate(month=TruncMonth("opened_on"))
             .values("kind", "side", "program_id", "level", "mentor_kind", "month")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("pk"), still_open=Count("pk", filter=Q(status=Checkin.Status.OPEN)))
             .order_by()
         )
-        # (kind, side) -> cell -> people asked
+        # (kind, side) -> cell -> people asked; and of them, those who may still answer
         self.asked = defaultdict(lambda: defaultdict(int))
+        self.open = defaultdict(lambda: defaultdict(int))
         for row in asked:
-            self.asked[row["kind"], row["side"]][self._cell(row, "")] += row["n"]
-        self._steps = {}
+            cell = self._cell(row, "")
+            self.asked[row["kind"], row["side"]][cell] += row["n"]
+            self.open[row["kind"], row["side"]][cell] += row["still_open"]
+        self._released = {}
 
     @staticmethod
     def _cell(row: dict, prefix: str) -> tuple:
@@ -187,12 +209,15 @@ class _Cells:
             month.date() if hasattr(month, "date") else month,
         )
 
-    def asked_of(self, question: Question) -> dict[tuple, int]:
+    def asked_of(self, question: Question, counts=None) -> dict[tuple, int]:
+        """People asked `question`, per cell (or, with counts=self.open, those of
+        them who may still answer)."""
+        counts = self.asked if counts is None else counts
         cells = defaultdict(int)
         for side in ("mentee", "mentor"):
             if not question.asked_of(side):
                 continue
-            for cell, n in self.asked[question.kind, side].items():
+            for cell, n in counts[question.kind, side].items():
                 if question.program_id in (None, cell[0]):
                     cells[cell] += n
         return cells
@@ -206,56 +231,100 @@ class _Cells:
             and (month is None or in_month == month)
         )
 
-    def steps(self, question: Question) -> dict[int, int]:
-        """For each program, the finest step of STEPS (its index) whose every group
-        with an answer passes the rule; -1 when not even the whole program does."""
-        if question.pk not in self._steps:
-            answers, asked = self.answers[question.pk], self.asked_of(question)
-            finest = {}
-            for program in {cell[0] for cell in answers}:
-                finest[program] = -1
-                for step, dims in enumerate(STEPS):
-                    groups = defaultdict(lambda: [0, 0])  # group -> [answered, asked]
-                    for cell in set(answers) | set(asked):
-                        if cell[0] == program:
-                            group = tuple(cell[PLACE[d]] for d in dims)
-                            groups[group][0] += sum(answers.get(cell, {}).values())
-                            groups[group][1] += asked.get(cell, 0)
-                    if all(passes(n, of) for n, of in groups.values() if n):
-                        finest[program] = step
-                    else:
-                        break
-            self._steps[question.pk] = finest
-        return self._steps[question.pk]
+    def released(self, question: Question) -> dict[int, list[set]]:
+        """For each program, the months whose answers may be added up at each step of
+        STEPS: [months at step 0 (whole), step 1 (by level), ...].
+
+        Answers join the totals a whole month at a time, once no one asked that
+        month can still answer, so a total never moves by one person's answer. The
+        months are taken in order, and a month whose answers are too few to pass
+        waits to be added with the next: each group of months joins only when it
+        passes the rule whole (step 0). A finer step joins groups of the step above
+        it until each of its own groups (each level, say) passes too. So whatever a
+        director reads, on any day and with any filters, the difference between two
+        totals is a group of four or more answers."""
+        if question.pk in self._released:
+            return self._released[question.pk]
+        answers = self.answers[question.pk]
+        asked, still_open = self.asked_of(question), self.asked_of(question, self.open)
+        released = {}
+        for program in {cell[0] for cell in asked}:
+            cells = [cell for cell in asked if cell[0] == program]
+            months = sorted({cell[3] for cell in cells})
+            complete = []
+            for month in months:
+                if any(still_open.get(cell) for cell in cells if cell[3] == month):
+                    break
+                complete.append(month)
+            units = [[month] for month in complete]
+            steps = []
+            for dims in STEPS:
+                groups, pending = [], []
+                for unit in units:
+                    pending += unit
+                    if self._passes_by(answers, asked, cells, pending, dims):
+                        groups.append(pending)
+                        pending = []
+                steps.append({month for group in groups for month in group})
+                units = groups
+            released[program] = steps
+        self._released[question.pk] = released
+        return released
+
+    @staticmethod
+    def _passes_by(answers, asked, cells, months, dims) -> bool:
+        """Whether, over these months, each group of `dims` that has an answer passes."""
+        groups = defaultdict(lambda: [0, 0])
+        for cell in cells:
+            if cell[3] in months:
+                group = tuple(cell[PLACE[d]] for d in dims)
+                groups[group][0] += sum(answers.get(cell, {}).values())
+                groups[group][1] += asked.get(cell, 0)
+        if not dims and not any(n for n, _ in groups.values()):
+            return False
+        return all(passes(n, of) for n, of in groups.values() if n)
 
     def total(self, question: Question, month: date | None = None) -> Total:
         """The total of `question` over the cut (and one month of it, for a series)."""
         answers, asked = self.answers[question.pk], self.asked_of(question)
-        total = Total(key=question.key, text=question.text, format=question.format)
-        counts = defaultdict(int)
-        programs = set()
-        for cell in set(answers) | set(asked):
-            if self.in_cut(cell, month):
-                total.asked += asked.get(cell, 0)
-                for number, n in answers.get(cell, {}).items():
-                    counts[number] += n
-                    programs.add(cell[0])
-        total.answered = sum(counts.values())
         cut_by = {"level"} if self.cut.level else set()
         cut_by |= {"kind"} if self.cut.mentor_kind else set()
         cut_by |= {"month"} if month is not None else set()
         needed = next(i for i, dims in enumerate(STEPS) if cut_by <= set(dims))
-        steps = self.steps(question)
-        if not passes(total.answered, total.asked):
-            total.why = why_not(total.answered, total.asked)
-        elif any(steps[program] < needed for program in programs):
-            total.why = WHOLE_ONLY
-        else:
-            total.shown = True
+        released = self.released(question)
+        total = Total(key=question.key, text=question.text, format=question.format)
+        counts = defaultdict(int)
+        whole_only, counted_in, counted_asked = 0, set(), 0
+        for cell in set(answers) | set(asked):
+            if not self.in_cut(cell, month):
+                continue
+            given = sum(answers.get(cell, {}).values())
+            total.asked += asked.get(cell, 0)
+            total.answered += given
+            steps = released.get(cell[0], [set()] * len(STEPS))
+            if cell[3] in steps[needed]:
+                counted_in.add((cell[0], cell[3]))
+                counted_asked += asked.get(cell, 0)
+                for number, n in answers.get(cell, {}).items():
+                    counts[number] += n
+            elif cell[3] in steps[0]:
+                whole_only += given
+        counted = sum(counts.values())
+        total.waiting = total.answered - counted
+        if counted:
+            # A shown total speaks of what it adds up: those answers, of those asked.
+            total.shown, total.answered, total.asked = True, counted, counted_asked
+            total.counted_in = frozenset(counted_in)
             total.counts = {k: v for k, v in sorted(counts.items()) if k is not None}
             numbers = sum(total.counts.values())
             if question.format == Format.SCALE and numbers:
                 total.mean = sum(k * v for k, v in total.counts.items()) / numbers
+        elif not passes(total.answered, total.asked):
+            total.why = why_not(total.answered, total.asked)
+        elif whole_only:
+            total.why = WHOLE_ONLY
+        else:
+            total.why = why_waiting(total.waiting)
         return total
 
 

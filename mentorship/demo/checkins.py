@@ -1,7 +1,8 @@
 """The demo's check-ins: the calendar replayed from the start of the academic
 year to today, as the daily job would have sent it. Most people answer
-within a few days and some never do (about six in seven, so the totals by level
-show; by mentor type the groups are too small, and the page says so), ratings
+within three days and about one in eight never does (so the totals by level
+show once a month's check-ins have closed; by mentor type the groups are too
+small, and the page says so), ratings
 mostly warm, and one low pulse: Sam's, of his quiet pairing with Dana, which puts
 a "check in" task on the director's list. What opened in the last few days is
 still filling up.
@@ -83,8 +84,11 @@ def _answer(checkin: Checkin, today) -> int:
         and checkin.pairing
         and (checkin.pairing.mentee.user.email, checkin.pairing.mentor.user.email) == LOW
     )
-    after = 1 + share % 6
-    if not low and (share >= 86 or checkin.opened_on + timedelta(days=after) > today):
+    # Most answer within three days; about one in eight never does, and theirs have
+    # closed by now (a month's answers add up once none of it is open).
+    after = 1 + share % 3
+    never = share >= 88 and checkin.opened_on + timedelta(days=14) <= today
+    if not low and (never or checkin.opened_on + timedelta(days=after) > today):
         return 0
     answers = {}
     for question in questions_for(checkin):

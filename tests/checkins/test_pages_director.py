@@ -2,6 +2,7 @@
 period with its counts, and a period's totals, names of who hasn't answered (never
 what anyone answered), the answers meant for the director by name, and a reminder."""
 
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
@@ -323,8 +324,17 @@ def test_a_surveys_totals_count_the_whole_years_survey_never_one_day(
         answered(midyear[name], useful=4, progress=5)
     late = make_mentee_profile(make_mentee("late@example.com", name="Lee Late"), program=program)
     later = make_checkin(
-        late.user, program=program, kind=Kind.MIDYEAR, period="midyear-2026", days_ago=2
+        late.user, program=program, kind=Kind.MIDYEAR, period="midyear-2026", days_ago=4
     )
+    # Another day of the same month as the others (a month's answers add up together).
+    first = midyear["Sam Whitfield"].opened_on
+    other_day = (
+        first + timedelta(days=1)
+        if (first + timedelta(days=1)).month == first.month
+        else first - timedelta(days=1)
+    )
+    later.opened_on, later.closes_on = other_day, other_day + timedelta(days=14)
+    later.save(update_fields=["opened_on", "closes_on"])
     answered(later, useful=1, progress=1)
     signed_in(client, director)
     for one in (midyear["Sam Whitfield"], later):

@@ -6,7 +6,7 @@ from itertools import product
 import pytest
 
 from mentorship.checkins import totals
-from mentorship.checkins.models import Kind
+from mentorship.checkins.models import Checkin, Kind
 from mentorship.checkins.totals import Cut, passes
 from mentorship.pairings.models import Pairing
 
@@ -22,7 +22,9 @@ def cut(program, **filters):
     return Cut((program.pk,), *YEAR, **filters)
 
 
-def pulses(program, answered: int, asked: int, *, start=0, level="ca1", kind=FACULTY, month=8):
+def pulses(
+    program, answered: int, asked: int, *, start=0, level="ca1", kind=FACULTY, month=8, closed=True
+):
     """`asked` mentees asked the pulse in `month`, the first `answered` of them answering
     4, 4, 5, 3, ... (so the total is known)."""
     ratings = [4, 4, 5, 3, 2, 5, 4, 1, 3, 4, 5, 2]
@@ -33,6 +35,9 @@ def pulses(program, answered: int, asked: int, *, start=0, level="ca1", kind=FAC
         )
         if i < answered:
             answer(checkin, "useful", ratings[i % len(ratings)])
+        elif closed:
+            # Past day 14: no one of the month can still answer, so it may add up.
+            Checkin.objects.filter(pk=checkin.pk).update(status=Checkin.Status.CLOSED)
 
 
 @pytest.fixture
@@ -130,6 +135,12 @@ def test_no_filters_single_anyone_out(program, groups):
             "pk", "checkin__level", "checkin__mentor_kind", "checkin__opened_on"
         )
     )
+    month_of = {row[0]: (program.pk, row[3].replace(day=1)) for row in answers}
+
+    def counted(total, members):
+        """The answers a shown total adds up: those of the months it counts."""
+        return frozenset(pk for pk in members if month_of[pk] in total.counted_in)
+
     levels = ["", "ca1", "ca2", "ca3", "intern"]
     kinds = ["", FACULTY, NEAR_PEER]
     shown_sets = []
@@ -145,18 +156,19 @@ def test_no_filters_single_anyone_out(program, groups):
 
         total = totals.pulse(c)
         members = frozenset(row[0] for row in answers if picked(row))
-        assert total.answered == len(members)
+        assert (total.answered if total.shown else 0) + total.waiting == len(members)
         if total.shown:
             assert total.mean is not None
-            shown_sets.append(members)
+            shown_sets.append(counted(total, members))
         else:
             assert total.mean is None and total.counts == {} and total.why
         for month, point in totals.pulse_by_month(c):
             in_month = frozenset(row[0] for row in answers if picked(row, month))
-            assert point.answered == len(in_month)
+            assert (point.answered if point.shown else 0) + point.waiting == len(in_month)
             if point.shown:
-                shown_sets.append(in_month)
+                shown_sets.append(counted(point, in_month))
     everyone = frozenset(row[0] for row in answers)
+    assert all(len(group) >= totals.MIN_ANSWERS for group in shown_sets)
     groups_told_apart = {}
     for pk in everyone:
         signature = tuple(pk in s for s in shown_sets)
@@ -208,3 +220,115 @@ def test_a_total_in_words():
     useful = Total("useful", "Useful?", "scale", 5, 4, True, mean=4.3)
     assert useful.described == "mean 4.3 of 5"
     assert Total("x", "x", "scale", 3, 3, False).described == ""
+
+
+def test_while_someone_may_still_answer_the_months_answers_wait(program):
+    """Four answered, the fifth still open: nothing yet, and no total moves by one
+    person's answer when the fifth comes in."""
+    pulses(program, 4, 5, closed=False)
+    total = totals.pulse(cut(program))
+    assert not total.shown and total.waiting == 4
+    assert "4 answers wait to be added" in total.why
+    last = Checkin.objects.filter(status=Checkin.Status.OPEN).get()
+    answer(last, "useful", 1)
+    total = totals.pulse(cut(program))
+    assert total.shown and (total.answered, total.waiting) == (5, 0)
+
+
+def test_a_month_too_small_waits_to_join_the_next(program):
+    pulses(program, 2, 2, month=8)
+    assert not totals.pulse(cut(program)).shown
+    pulses(program, 2, 2, month=9, start=10)
+    total = totals.pulse(cut(program))
+    assert total.shown and total.answered == 4 and len(total.counted_in) == 2
+
+
+def test_answers_arriving_one_by_one_never_single_anyone_out(program):
+    """Every moment of a year: months of pulses answered one at a time, some never
+    (closed on day 14), read after each answer with every filter. All the totals
+    a director could have seen, on every day, still add up groups of four or more."""
+    from mentorship.checkins.models import Answer
+
+    plan = [  # (month, level, mentor type, ratings; None: never answered)
+        (8, "ca1", FACULTY, [4, 5, 3, 4, None]),
+        (8, "ca2", NEAR_PEER, [2, 5]),
+        (9, "ca1", FACULTY, [4, 4]),
+        (10, "ca2", FACULTY, [5, 3, 4, 4, 2]),
+        (10, "ca1", NEAR_PEER, [1]),
+    ]
+    asked = []
+    for n, (month, level, kind, ratings) in enumerate(plan):
+        for i, rating in enumerate(ratings):
+            checkin = ask(
+                pair(program, n * 10 + i, level=level, kind=kind),
+                opened_on=date(2026, month, 1 + i),
+            )
+            asked.append((checkin, rating))
+    month_of = {}
+    shown_sets = []
+
+    def look():
+        rows = Answer.objects.values_list(
+            "pk", "checkin__level", "checkin__mentor_kind", "checkin__opened_on"
+        )
+        by_pk = {pk: (lv, k, d.replace(day=1)) for pk, lv, k, d in rows}
+        month_of.update({pk: (program.pk, v[2]) for pk, v in by_pk.items()})
+        for level, kind in product(["", "ca1", "ca2"], ["", FACULTY, NEAR_PEER]):
+            c = cut(program, level=level, mentor_kind=kind)
+            views = [(totals.pulse(c), None), *((t, m) for m, t in totals.pulse_by_month(c))]
+            for total, month in views:
+                if total.shown:
+                    shown_sets.append(frozenset(
+                        pk for pk, (lv, k, m) in by_pk.items()
+                        if (not level or lv == level) and (not kind or k == kind)
+                        and (month is None or m == month)
+                        and (program.pk, m) in total.counted_in
+                    ))  # fmt: skip
+
+    for checkin, rating in asked:
+        if rating is None:
+            Checkin.objects.filter(pk=checkin.pk).update(status=Checkin.Status.CLOSED)
+        else:
+            answer(checkin, "useful", rating)
+        look()
+    assert shown_sets, "nothing ever showed: the test would prove nothing"
+    assert no_small_group_recoverable(shown_sets, set(month_of))
+
+
+def no_small_group_recoverable(shown_sets, everyone) -> bool:
+    """Whether no group of fewer than MIN_ANSWERS answers can be worked out from the
+    totals shown, by any adding and subtracting of them: its indicator is not in the
+    span of the shown sets' (exact arithmetic, over the groups the sets tell apart)."""
+    from fractions import Fraction
+    from itertools import combinations
+
+    atoms = {}
+    for pk in everyone:
+        atoms.setdefault(tuple(pk in s for s in shown_sets), set()).add(pk)
+    atoms = [g for sig, g in atoms.items() if any(sig)]
+    rows = [[Fraction(int(next(iter(g)) in s)) for g in atoms] for s in shown_sets]
+
+    def rank(matrix):
+        m = [row[:] for row in matrix]
+        r = 0
+        for c in range(len(atoms)):
+            pivot = next((i for i in range(r, len(m)) if m[i][c]), None)
+            if pivot is None:
+                continue
+            m[r], m[pivot] = m[pivot], m[r]
+            for i in range(len(m)):
+                if i != r and m[i][c]:
+                    f = m[i][c] / m[r][c]
+                    m[i] = [a - f * b for a, b in zip(m[i], m[r], strict=True)]
+            r += 1
+        return r
+
+    base = rank(rows)
+    small = [i for i, g in enumerate(atoms) if len(g) < totals.MIN_ANSWERS]
+    for size in range(1, len(small) + 1):
+        for chosen in combinations(small, size):
+            if sum(len(atoms[i]) for i in chosen) >= totals.MIN_ANSWERS:
+                continue
+            vector = [Fraction(int(i in chosen)) for i in range(len(atoms))]
+            assert rank([*rows, vector]) > base, [atoms[i] for i in chosen]
+    return True

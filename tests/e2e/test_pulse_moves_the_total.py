@@ -1,10 +1,12 @@
 """Issue 13's walk in a real browser: Sam answers his pulse on a phone, in well
 under a minute and a handful of taps; the director's health page then shows the
-year's mean pulse moved, and the pulse chart (an SVG image) and the table beside
-it give the same numbers, before and after."""
+year's mean pulse moved (this month's answers join it together, once no one of
+the month can still answer), and the pulse chart (an SVG image) and the table
+beside it give the same numbers, before and after."""
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -28,12 +30,18 @@ DESK = {"width": 1280, "height": 900}
 
 
 def pulse_world():
-    """Five CA-1s with faculty mentors, their pulse opened today; four answered
-    4, 4, 5 and 3 (a mean of 4.0), Sam not yet."""
+    """Five CA-1s with faculty mentors. Last month four of them answered their pulse
+    4, 4, 5 and 3; this month all five were asked again, and four have answered the
+    same, Sam not yet. (The program's year starts four months back, so both months
+    are in it whatever day this runs.)"""
     ensure_built_in()
     director = make_director("okafor@example.com", name="Dr Maya Okafor")
     program = make_program("Stanford Anesthesiology Residency", directors=[director])
-    people = []
+    today = timezone.localdate()
+    program.year_starts_month, program.year_starts_day = (today - timedelta(days=100)).month, 1
+    program.save(update_fields=["year_starts_month", "year_starts_day"])
+    last_month = today.replace(day=1) - timedelta(days=1)
+    this_month = []
     for n, name in enumerate(["Sam Lee", "Tia Moss", "Uma Ray", "Vic Orr", "Wes Poe"]):
         mentor = make_mentor_profile(
             make_mentor(f"mentor{n}@example.com", name=f"Dr Mentor {n}"), programs=[program]
@@ -43,36 +51,45 @@ def pulse_world():
         )
         make_appointment(mentee.user, program=program, level="ca1")
         pairing = make_pairing(mentor, mentee, kind=Pairing.Kind.FACULTY)
-        people.append(make_checkin(mentee.user, program=program, pairing=pairing, days_ago=0))
-    for checkin, rating in zip(people[1:], (4, 4, 5, 3), strict=True):
+        if n:
+            earlier = make_checkin(
+                mentee.user, program=program, pairing=pairing, period="pulse-30",
+                days_ago=(today - last_month).days,
+            )  # fmt: skip
+            answered(earlier, useful=RATINGS[n - 1], met=1)
+        this_month.append(make_checkin(mentee.user, program=program, pairing=pairing, days_ago=0))
+    for checkin, rating in zip(this_month[1:], RATINGS, strict=True):
         answered(checkin, useful=rating, met=1)
-    return director, people[0]
+    return director, this_month[0], last_month
 
 
-def pulse_figures(page):
-    """(the headline's mean, the month's row of the table, the chart's value labels)."""
+RATINGS = (4, 4, 5, 3)
+
+
+def pulse_figures(page, month):
+    """(the headline's mean, a month's row of the table, the chart's value labels)."""
     headline = page.locator("#figure-pulse strong").inner_text()
-    month = f"{timezone.localdate():%B %Y}"
-    row = page.locator("#table-pulse tr", has=page.locator("th", has_text=month))
+    row = page.locator("#table-pulse tr", has=page.locator("th", has_text=f"{month:%B %Y}"))
     cells = row.locator("td").all_inner_texts()
     src = page.locator("#chart-pulse img").get_attribute("src")
     svg = page.request.get(page.url.split("/director/")[0] + src).text()
-    labels = re.findall(
-        r'class="value[^"]*"[^>]*>([0-9.]+)<', svg
-    )  # pygal writes each twice (value and its shadow)
+    # pygal writes each value twice (the value and its shadow).
+    labels = set(re.findall(r'class="value[^"]*"[^>]*>([0-9.]+)<', svg))
     return headline, cells, labels
 
 
 def test_a_pulse_answered_on_a_phone_moves_the_directors_total(browser, live_server, screenshot):
-    director, sam = pulse_world()
+    director, sam, last_month = pulse_world()
+    this_month = timezone.localdate()
     desk = open_as(browser, live_server, director)
     desk.set_viewport_size(DESK)
     desk.goto(f"{live_server.url}/director/health/")
-    headline, cells, labels = pulse_figures(desk)
-    # Four answers of five asked: a total shows, and the chart says what the table says.
-    assert headline == "4.0"
-    assert cells[:3] == ["4", "5", "4.0"]
-    assert set(labels) == {"4.0"}
+    # Last month's four answers add up; this month's wait while Sam may still answer,
+    # so no total ever moves by one person's answer. The chart says what the table says.
+    headline, last, labels = pulse_figures(desk, last_month)
+    assert headline == "4.0" and last[:3] == ["4", "4", "4.0"] and labels == {"4.0"}
+    _, now, _ = pulse_figures(desk, this_month)
+    assert now[2] == "" and "wait" in now[3]
     screenshot(desk, "health-pulse-before")
 
     phone = open_as(browser, live_server, sam.person)
@@ -87,11 +104,12 @@ def test_a_pulse_answered_on_a_phone_moves_the_directors_total(browser, live_ser
     assert took < 60, f"answering took {took:.0f} s"
     screenshot(phone, "health-pulse-answered-phone")
 
+    # Everyone of this month has answered: its five answers join the total together.
     desk.reload()
-    headline, cells, labels = pulse_figures(desk)
-    assert headline == "4.2"
-    assert cells[:3] == ["5", "5", "4.2"]
-    assert set(labels) == {"4.2"}
-    # Nothing of any one person's answer: no names beside the pulse, only totals.
+    headline, last, labels = pulse_figures(desk, last_month)
+    _, now, _ = pulse_figures(desk, this_month)
+    assert headline == "4.1"  # (16 + 21) / 9
+    assert last[:3] == ["4", "4", "4.0"] and now[:3] == ["5", "5", "4.2"]
+    assert labels == {"4.0", "4.2"}
     assert "Sam Lee" not in desk.locator("#chart-pulse").inner_text()
     screenshot(desk, "health-pulse-after")
