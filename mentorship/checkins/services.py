@@ -207,14 +207,13 @@ def _open(program: Program, today: date) -> list[Checkin]:
     held = Meeting.objects.filter(
         pairing=OuterRef("pk"), status=Meeting.Status.HELD, starts_at__date__lte=today
     )
+    # Every period each pairing's people were asked, however long ago: a pairing
+    # whose start was moved would otherwise be asked a period it had, and the
+    # unique constraint would stop the day's run for every program after it.
     existing = set(
-        Checkin.objects.filter(program=program, pairing__isnull=False)
-        # Fit and closing come once a pairing; a pulse's period is due for 14 days.
-        .filter(
-            Q(kind__in=[Kind.FIT, Kind.CLOSING])
-            | Q(opened_on__gt=today - timedelta(days=PULSE_EVERY + 1))
+        Checkin.objects.filter(program=program, pairing__isnull=False).values_list(
+            "pairing_id", "person_id", "period"
         )
-        .values_list("pairing_id", "person_id", "period")
     )
     people = list(
         running.filter(started_on__gte=today - timedelta(days=FIT_LATEST_DAY))

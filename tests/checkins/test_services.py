@@ -380,3 +380,11 @@ def test_the_surveys_follow_a_program_whose_year_starts_in_january():
     assert survey_period(program, Kind.MIDYEAR, date(2027, 6, 3)) == "midyear-2027"
     assert survey_period(program, Kind.END_OF_YEAR, date(2027, 11, 3)) == "end_of_year-2027"
     assert survey_period(program, Kind.MIDYEAR, date(2027, 12, 3)) is None
+
+
+def test_a_pairing_whose_start_moves_is_not_asked_a_period_twice(pairing):
+    run(90)
+    assert ("pulse-90", day(90)) in pulses(pairing)
+    Pairing.objects.filter(pk=pairing.pk).update(started_on=day(100))
+    run(190)  # day 90 of the moved start: pulse-90 again, which it had
+    assert [p for p, _ in pulses(pairing)].count("pulse-90") == 1
