@@ -14,7 +14,7 @@ sent once, so it adds only what came due since, and answers what it adds.
 import hashlib
 from datetime import datetime, timedelta
 
-from mentorship.checkins.models import Checkin, Fit, Format, Kind
+from mentorship.checkins.models import PROGRAM_KINDS, Checkin, Fit, Format, Kind
 from mentorship.checkins.services import (
     checkin_answer,
     checkins_open_due,
@@ -87,7 +87,11 @@ def _answer(checkin: Checkin, today) -> int:
     # Most answer within three days; about one in eight never does, and theirs have
     # closed by now (a month's answers add up once none of it is open).
     after = 1 + share % 3
-    never = share >= 88 and checkin.opened_on + timedelta(days=14) <= today
+    # A survey of the whole program, sent to everyone on one day, is still filling
+    # up in its first fortnight.
+    never = share >= 88 and (
+        checkin.kind in PROGRAM_KINDS or checkin.opened_on + timedelta(days=14) <= today
+    )
     if not low and (never or checkin.opened_on + timedelta(days=after) > today):
         return 0
     answers = {}
