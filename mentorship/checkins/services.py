@@ -36,6 +36,7 @@ from mentorship.pairings.services import PairingError, pairing_reflect
 from mentorship.programs.models import Program
 from mentorship.refusal import Refusal
 from mentorship.site import absolute
+from mentorship.support.models import SupportSetup
 from mentorship.support.services import support_message_send
 from mentorship.years.models import Appointment, Level
 
@@ -318,6 +319,7 @@ class Answered:
     checkin: Checkin
     wellness_told: bool = False
     wellness_missing: bool = False
+    wellness_is_mentor: bool = False
     new_mentor_asked: bool = False
 
 
@@ -393,6 +395,14 @@ def _after(checkin: Checkin, by: User, rows: list[Answer], by_key: dict, result:
             and answer.question.format == Format.YES_NO
             and answer.number == 1
         ):
+            # "Outside my pairing": never to the person's own mentor, should the
+            # program have named their mentor its wellness contact.
+            contact = SupportSetup.objects.filter(program=checkin.program).values_list(
+                "contact_id", flat=True
+            )
+            if checkin.pairing and checkin.pairing.mentor.user_id in contact:
+                result.wellness_is_mentor = True
+                continue
             try:
                 support_message_send(
                     program=checkin.program,

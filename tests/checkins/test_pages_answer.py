@@ -267,6 +267,17 @@ def test_asking_for_outside_support_tells_the_wellness_contact(client, pulse, sa
     assert SupportMessage.objects.filter(recipient=contact, sender=sam.user).count() == 1
 
 
+def test_asking_for_outside_support_never_tells_ones_own_mentor(client, pulse, sam, program):
+    SupportSetup.objects.create(program=program, contact=pulse.pairing.mentor.user)
+    client.force_login(sam.user)
+
+    response = post(client, pulse, useful="4", met="1", outside="1")
+
+    text = client.get(response["Location"]).content.decode()
+    assert "wellness contact is your own mentor, so nothing was sent" in text
+    assert not SupportMessage.objects.exists()
+
+
 def test_not_a_good_fit_asks_the_director_to_help_find_a_new_mentor(
     client, program, pairing, sam, director
 ):

@@ -388,3 +388,10 @@ def test_a_pairing_whose_start_moves_is_not_asked_a_period_twice(pairing):
     Pairing.objects.filter(pk=pairing.pk).update(started_on=day(100))
     run(190)  # day 90 of the moved start: pulse-90 again, which it had
     assert [p for p, _ in pulses(pairing)].count("pulse-90") == 1
+
+
+def test_support_outside_the_pairing_never_goes_to_ones_own_mentor(program, pairing):
+    SupportSetup.objects.create(program=program, contact=pairing.mentor.user)
+    result = answer_pulse(pairing, 30, 4, outside=(1, ""))
+    assert result.wellness_is_mentor and not result.wellness_told
+    assert not SupportMessage.objects.exists()

@@ -75,6 +75,13 @@ def thanks(done: Answered, partner) -> str:
             "Your program's wellness contact has your request for support and will "
             "reach out to you."
         )
+    if done.wellness_is_mentor:
+        return format_html(
+            "{} Your program's wellness contact is your own mentor, so nothing was sent: "
+            '<a href="{}">Get support</a> lists others you can talk to now.',
+            format_html_join(" ", "{}", ((s,) for s in said)),
+            reverse("support:support"),
+        )
     if done.wellness_missing:
         return format_html(
             "{} Your program hasn't named a wellness contact yet, so no one was told "
