@@ -43,3 +43,15 @@ def test_remind_rounds_reminds_two_days_before_the_deadline_and_says_how_many(ca
     assert "Sent 5 Match Day reminders." in capsys.readouterr().out  # the five mentees
     call_command("remind_rounds")
     assert "Sent 0 Match Day reminders." in capsys.readouterr().out  # once each
+
+
+def test_match_day_e_mails_sign_off_with_the_programs_name():
+    """The e-mail base names the program of a round (as it does a pairing's)."""
+    from django.template.loader import render_to_string
+
+    from mentorship.programs.models import Program
+    from mentorship.rounds.models import Round
+
+    program = Program(name="Stanford Anesthesiology")
+    text = render_to_string("email/base.txt", {"round": Round(program=program)})
+    assert "The Stanford Anesthesiology mentorship team" in text
