@@ -23,9 +23,10 @@ from mentorship.rounds.models import Round, Run
 from mentorship.years.models import AcademicYear, YearAction, YearReview
 
 from . import figures
+from .board import Figures
 from .figures import Scope, level_label
 
-CHECKIN_KINDS = [Kind.FIT, Kind.PULSE, Kind.MIDYEAR, Kind.END_OF_YEAR, Kind.CLOSING]
+CHECKIN_KINDS = list(Kind)  # in the order of a year: fit, pulse, mid-year, end, closing
 
 
 def _pct(value) -> str:
@@ -36,49 +37,18 @@ def _days(value) -> str:
     return "" if value is None else f"{value:g} days"
 
 
-@dataclass
-class Year:
-    """One program's figures for one academic year."""
-
-    scope: Scope
+class Year(Figures):
+    """One program's figures for one academic year: the dashboard's (board.Figures),
+    its label, its pulse as a plain total, and each level's coverage and cadence."""
 
     @property
     def label(self) -> str:
         return AcademicYear.label_for(self.scope.starts_on, self.scope.ends_on)
 
     @cached_property
-    def facts(self):
-        """Every pair of the year with its meetings' dates: read once (two queries),
-        each figure below, and each level's, counts them."""
-        return figures.pair_facts(self.scope)
-
-    @cached_property
-    def coverage(self):
-        return figures.coverage(self.scope)
-
-    @cached_property
-    def match(self):
-        return figures.days_to_match(self.scope, self.facts)
-
-    @cached_property
-    def first(self):
-        return figures.first_meetings(self.scope, self.facts)
-
-    @cached_property
-    def rhythm(self):
-        return figures.rhythm(self.scope, self.facts)
-
-    @cached_property
-    def commitments(self):
-        return figures.commitments(self.scope)
-
-    @cached_property
-    def pulse(self) -> totals.Total:
+    def pulse_total(self) -> totals.Total:
+        """The year's pulse without its months (the report prints no series)."""
         return totals.pulse(figures.cut_of(self.scope))
-
-    @cached_property
-    def response(self):
-        return figures.response(self.scope)
 
     @cached_property
     def by_level(self) -> dict[str, dict]:
@@ -125,7 +95,7 @@ class Report:
     @cached_property
     def summary(self) -> list[Line]:
         this, last = self.this, self.last
-        pulse = [_mean(y.pulse) for y in (this, last)]
+        pulse = [_mean(y.pulse_total) for y in (this, last)]
         return [
             Line(
                 "Residents with a mentor",
@@ -183,7 +153,7 @@ class Report:
                 f"{round(100 * totals.MIN_RATE)} % of those asked.",
                 pulse[0],
                 pulse[1],
-                why="" if this.pulse.shown else this.pulse.why,
+                why="" if this.pulse_total.shown else this.pulse_total.why,
             ),
             Line(
                 "Check-ins answered",

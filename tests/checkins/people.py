@@ -2,21 +2,16 @@
 
 from datetime import date
 
-from mentorship.checkins.models import Answer, Checkin, Kind, Question
+from mentorship.checkins.models import Answer, Checkin, Kind
 from mentorship.pairings.models import Pairing
+from tests.checkins.factories import question
 from tests.factories import (
     make_mentee,
     make_mentee_profile,
     make_mentor,
     make_mentor_profile,
     make_pairing,
-    make_program,
 )
-
-
-def program_with_director(director=None):
-    program = make_program(directors=[director] if director else [])
-    return program
 
 
 def pair(program, n: int, *, level="ca1", kind=Pairing.Kind.FACULTY, started_on=None, **fields):
@@ -37,10 +32,6 @@ def pair(program, n: int, *, level="ca1", kind=Pairing.Kind.FACULTY, started_on=
         started_on=started_on or date(2026, 7, 1),
         **fields,
     )
-
-
-def question(kind: str, key: str) -> Question:
-    return Question.objects.get(program=None, kind=kind, key=key)
 
 
 def ask(pairing, *, kind=Kind.PULSE, period="pulse-30", opened_on=date(2026, 8, 1), level=None):

@@ -26,7 +26,8 @@ from tests.factories import (
     make_program,
 )
 
-from .people import pair, question
+from .factories import question
+from .people import pair
 
 pytestmark = pytest.mark.django_db
 
