@@ -169,9 +169,11 @@ def _generated_history(row: dict, today: date) -> History:
         and i % 7 == 3
         and row["started_on"] < today - timedelta(days=target + 30)
     )
-    if quiet:
-        last = today - timedelta(days=target + 5 + (i * 3) % 40)
     day = row["started_on"] + timedelta(days=3 + i % 5)
+    if quiet:
+        # Quiet since a meeting or more: at least the first one was held (the
+        # pairing started over target + 30 days ago, so it is quiet past its target).
+        last = max(today - timedelta(days=target + 5 + (i * 3) % 40), day)
     days = []
     while day <= last:
         days.append(day)
